@@ -1,0 +1,71 @@
+import type { Status } from './status';
+
+/** An action plan as agreed by a committee or panel. */
+export interface Plan {
+  /** Slug, unique across the store (e.g. `ad-hoc-scrutiny-panel-members-communications`). */
+  id: string;
+  title: string;
+  /** Date the plan was agreed or published, `YYYY-MM-DD`, when the document says. */
+  date: string | null;
+  /** Committee or panel that owns the plan, when known. */
+  committee: string | null;
+  sourceFile: string | null;
+  importedAt: string;
+  /** IANA time zone used to read due dates and schedule prompts. */
+  timezone: string;
+  /** Email of the chair who opted in to a weekly digest of this plan, if any. */
+  chairDigestEmails: string[];
+}
+
+/** One row of a plan: a recommendation, what will be done, who owns it and by when. */
+export interface Action {
+  planId: string;
+  /** The plan's own reference for the row ("1", "4", "R2.3"). */
+  ref: string;
+  recommendation: string;
+  proposedAction: string;
+  /** Post titles that own the action ("Head of Democratic Services"). */
+  owners: string[];
+  budget: string;
+  /** The timescale exactly as written in the plan. */
+  timescale: string;
+  /** Due date read from the timescale, `YYYY-MM-DD` (last day of the period), or null. */
+  due: string | null;
+  /** A revised due date agreed since import, `YYYY-MM-DD`, with its reason. */
+  revisedDue: string | null;
+  revisedReason: string | null;
+  status: Status;
+  /** ISO instant of the last recorded update (not counting imports), or null. */
+  lastUpdateAt: string | null;
+  lastUpdateBy: string | null;
+  lastNote: string | null;
+  /** Opaque concurrency token: pass it back when writing to detect stale edits. */
+  version: string;
+}
+
+/** Where an update came from. */
+export type UpdateSource = 'card' | 'reply' | 'cli' | 'import';
+
+/** One entry of an action's append-only audit trail. */
+export interface ActionUpdate {
+  id: string;
+  planId: string;
+  ref: string;
+  /** ISO instant. */
+  at: string;
+  /** Email of the person, or a system name such as `import`. */
+  by: string;
+  byName: string;
+  statusFrom: Status | null;
+  statusTo: Status;
+  note: string | null;
+  dueFrom: string | null;
+  dueTo: string | null;
+  reason: string | null;
+  source: UpdateSource;
+}
+
+/** The date the action is now expected by: a revised date wins over the original. */
+export function effectiveDue(action: Pick<Action, 'due' | 'revisedDue'>): string | null {
+  return action.revisedDue ?? action.due;
+}

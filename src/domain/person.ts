@@ -1,0 +1,31 @@
+/** What a person may do with the bot. */
+export const ROLES = ['officer', 'head', 'chair', 'admin'] as const;
+
+/** One of {@link ROLES}. */
+export type Role = (typeof ROLES)[number];
+
+/** Someone in the council's directory, as the admin imported them. */
+export interface Person {
+  /** Lower-cased; the key people are imported and found by. */
+  email: string;
+  name: string;
+  posts: string[];
+  service: string | null;
+  roles: Role[];
+  /** Teams identity, remembered the first time the person talks to the bot. */
+  aadObjectId: string | null;
+  teamsUserId: string | null;
+  tenantId: string | null;
+  /** Serialised conversation reference for proactive messages (kept opaque to the domain). */
+  conversationReference: Record<string, unknown> | null;
+  /** Set when a proactive message could not be delivered (blocked, app removed). */
+  unreachable: { at: string; reason: string } | null;
+  /** Snoozed actions, keyed `planId/ref`, with the ISO instant the snooze ends. */
+  snoozes: Record<string, string>;
+  version: string;
+}
+
+/** True when the person holds the role. */
+export function hasRole(person: Pick<Person, 'roles'>, role: Role): boolean {
+  return person.roles.includes(role);
+}

@@ -1,0 +1,123 @@
+import { odata } from '@azure/data-tables';
+import type { Action } from '../domain/action';
+import { isStatus, type Status } from '../domain/status';
+import { statusCodeOf, translateStorageError } from './errors';
+import { refKey } from './keys';
+import type { TableStore } from './table-store';
+
+interface ActionEntity {
+  partitionKey: string;
+  rowKey: string;
+  etag?: string;
+  ref: string;
+  recommendation: string;
+  proposedAction: string;
+  owners: string;
+  budget: string;
+  timescale: string;
+  due?: string;
+  revisedDue?: string;
+  revisedReason?: string;
+  status: string;
+  lastUpdateAt?: string;
+  lastUpdateBy?: string;
+  lastNote?: string;
+}
+
+/** An action as it is written: everything but the version. */
+export type ActionFields = Omit<Action, 'version'>;
+
+function toAction(e: ActionEntity): Action {
+  const status: Status = isStatus(e.status) ? e.status : 'not-started';
+  return {
+    planId: e.partitionKey,
+    ref: e.ref,
+    recommendation: e.recommendation,
+    proposedAction: e.proposedAction,
+    owners: JSON.parse(e.owners) as string[],
+    budget: e.budget,
+    timescale: e.timescale,
+    due: e.due ?? null,
+    revisedDue: e.revisedDue ?? null,
+    revisedReason: e.revisedReason ?? null,
+    status,
+    lastUpdateAt: e.lastUpdateAt ?? null,
+    lastUpdateBy: e.lastUpdateBy ?? null,
+    lastNote: e.lastNote ?? null,
+    version: e.etag ?? '',
+  };
+}
+
+/** The stored row of an action (exported for the import bench's raw baseline). */
+export function toActionEntity(a: ActionFields): ActionEntity {
+  return {
+    partitionKey: a.planId,
+    rowKey: refKey(a.ref),
+    ref: a.ref,
+    recommendation: a.recommendation,
+    proposedAction: a.proposedAction,
+    owners: JSON.stringify(a.owners),
+    budget: a.budget,
+    timescale: a.timescale,
+    due: a.due ?? undefined,
+    revisedDue: a.revisedDue ?? undefined,
+    revisedReason: a.revisedReason ?? undefined,
+    status: a.status,
+    lastUpdateAt: a.lastUpdateAt ?? undefined,
+    lastUpdateBy: a.lastUpdateBy ?? undefined,
+    lastNote: a.lastNote ?? undefined,
+  };
+}
+
+/** Stores the actions of every plan: one partition per plan, one row per action. */
+export class ActionsRepository {
+  constructor(private readonly store: TableStore) {}
+
+  /** The action, or null when the plan has no action with that reference. */
+  async get(planId: string, ref: string): Promise<Action | null> {
+    try {
+      return toAction(
+        await this.store.table('actions').getEntity<ActionEntity>(planId, refKey(ref)),
+      );
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return null;
+      throw translateStorageError(error, `action ${ref} of ${planId}`);
+    }
+  }
+
+  /** Every action of a plan, in the plan's order (one partition read). */
+  async listByPlan(planId: string): Promise<Action[]> {
+    const actions: Action[] = [];
+    try {
+      const rows = this.store
+        .table('actions')
+        .listEntities<ActionEntity>({ queryOptions: { filter: odata`PartitionKey eq ${planId}` } });
+      for await (const row of rows) actions.push(toAction(row));
+    } catch (error) {
+      throw translateStorageError(error, `actions of ${planId}`);
+    }
+    return actions;
+  }
+
+  /** Writes many actions at once in batches of up to 100 (imports). */
+  async saveMany(actions: ActionFields[]): Promise<void> {
+    await this.store.upsertMany('actions', actions.map(toActionEntity));
+  }
+
+  /**
+   * Writes a change to an action read earlier. Fails with ConflictError when the action has
+   * changed since (its version no longer matches), so no one's edit is silently overwritten.
+   * Returns the action with its new version.
+   */
+  async update(action: Action): Promise<Action> {
+    const { version, ...fields } = action;
+    try {
+      const response = await this.store
+        .table('actions')
+        .updateEntity(toActionEntity(fields), 'Replace', { etag: version });
+      return { ...action, version: response.etag ?? '' };
+    } catch (error) {
+      throw translateStorageError(error, `Action ${action.ref}`);
+    }
+  }
+}

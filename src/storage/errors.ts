@@ -1,0 +1,56 @@
+/** Raised when a write carried a stale version: someone else changed the record first. */
+export class ConflictError extends Error {
+  constructor(readonly what: string) {
+    super(`${what} was changed by someone else since it was read`);
+    this.name = 'ConflictError';
+  }
+}
+
+/** Raised when Table Storage cannot be reached or keeps failing. */
+export class StorageUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(
+      `Table Storage is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/**
+ * The HTTP status of a storage error. Table errors from @azure/data-tables leave `code`
+ * undefined, so the status (and `details.odataError.code`) is what tells them apart.
+ */
+export function statusCodeOf(error: unknown): number | undefined {
+  if (typeof error === 'object' && error !== null && 'statusCode' in error) {
+    const status = (error as { statusCode?: unknown }).statusCode;
+    return typeof status === 'number' ? status : undefined;
+  }
+  return undefined;
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'REQUEST_SEND_ERROR',
+]);
+
+/** True when the error means storage could not be reached at all (not a rejected request). */
+export function isUnreachable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
+  const status = statusCodeOf(error);
+  return status === undefined && (error as { name?: unknown }).name === 'RestError';
+}
+
+/** Converts low-level failures into the typed errors callers handle. */
+export function translateStorageError(error: unknown, what: string): Error {
+  const status = statusCodeOf(error);
+  if (status === 412) return new ConflictError(what);
+  if (isUnreachable(error)) return new StorageUnavailableError(error);
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,204 @@
+import { odata } from '@azure/data-tables';
+import { ROLES, type Person, type Role } from '../domain/person';
+import { statusCodeOf, translateStorageError } from './errors';
+import { safeKey } from './keys';
+import type { TableStore } from './table-store';
+
+const PEOPLE = 'person';
+// Pointer rows from a Teams (AAD) object id to the person's email, so identity is one point read.
+const BY_AAD = 'aad';
+
+interface PersonEntity {
+  partitionKey: string;
+  rowKey: string;
+  etag?: string;
+  email: string;
+  name: string;
+  posts: string;
+  service?: string;
+  roles: string;
+  aadObjectId?: string;
+  teamsUserId?: string;
+  tenantId?: string;
+  conversationReference?: string;
+  unreachableAt?: string;
+  unreachableReason?: string;
+  snoozes?: string;
+}
+
+/** A directory entry as the admin imports it. */
+export interface DirectoryEntry {
+  email: string;
+  name: string;
+  posts: string[];
+  service: string | null;
+  roles: Role[];
+}
+
+/** How the bot reaches a person in Teams, remembered when they talk to it. */
+export interface TeamsIdentity {
+  aadObjectId?: string | null;
+  teamsUserId?: string | null;
+  tenantId?: string | null;
+  conversationReference?: Record<string, unknown> | null;
+}
+
+function toPerson(e: PersonEntity): Person {
+  return {
+    email: e.email,
+    name: e.name,
+    posts: JSON.parse(e.posts) as string[],
+    service: e.service || null,
+    roles: (JSON.parse(e.roles) as string[]).filter((r): r is Role =>
+      (ROLES as readonly string[]).includes(r),
+    ),
+    aadObjectId: e.aadObjectId ?? null,
+    teamsUserId: e.teamsUserId ?? null,
+    tenantId: e.tenantId ?? null,
+    conversationReference: e.conversationReference
+      ? (JSON.parse(e.conversationReference) as Record<string, unknown>)
+      : null,
+    unreachable: e.unreachableAt
+      ? { at: e.unreachableAt, reason: e.unreachableReason ?? '' }
+      : null,
+    snoozes: e.snoozes ? (JSON.parse(e.snoozes) as Record<string, string>) : {},
+    version: e.etag ?? '',
+  };
+}
+
+/** Lower-cased, trimmed email: the key a person is stored under. */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The council's directory: who holds which posts and roles, and how to reach them in Teams. */
+export class PeopleRepository {
+  constructor(private readonly store: TableStore) {}
+
+  /** The person with this email, or null. */
+  async get(email: string): Promise<Person | null> {
+    try {
+      const row = await this.store
+        .table('people')
+        .getEntity<PersonEntity>(PEOPLE, safeKey(emailKey(email)));
+      return toPerson(row);
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return null;
+      throw translateStorageError(error, `person ${email}`);
+    }
+  }
+
+  /** The person who has used Teams with this AAD object id, or null. */
+  async findByAadObjectId(aadObjectId: string): Promise<Person | null> {
+    try {
+      const pointer = await this.store
+        .table('people')
+        .getEntity<{ email: string }>(BY_AAD, safeKey(aadObjectId.toLowerCase()));
+      return this.get(pointer.email);
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return null;
+      throw translateStorageError(error, 'person');
+    }
+  }
+
+  /** Everyone in the directory. */
+  async list(): Promise<Person[]> {
+    const people: Person[] = [];
+    try {
+      const rows = this.store
+        .table('people')
+        .listEntities<PersonEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PEOPLE}` } });
+      for await (const row of rows) people.push(toPerson(row));
+    } catch (error) {
+      throw translateStorageError(error, 'people');
+    }
+    return people;
+  }
+
+  /**
+   * Adds or updates directory entries by email. Only the directory fields are written, so the
+   * Teams ids, conversation references and snoozes people already have are kept.
+   */
+  async importEntries(entries: DirectoryEntry[]): Promise<void> {
+    await this.store.upsertMany(
+      'people',
+      entries.map((entry) => ({
+        partitionKey: PEOPLE,
+        rowKey: safeKey(emailKey(entry.email)),
+        email: emailKey(entry.email),
+        name: entry.name,
+        posts: JSON.stringify(entry.posts),
+        service: entry.service ?? '',
+        roles: JSON.stringify(entry.roles),
+      })),
+      'Merge',
+    );
+  }
+
+  /** Remembers how to reach a person in Teams (last writer wins: these ids do not conflict). */
+  async rememberTeamsIdentity(email: string, identity: TeamsIdentity): Promise<void> {
+    const key = safeKey(emailKey(email));
+    const patch: Record<string, string> = {};
+    if (identity.aadObjectId) patch.aadObjectId = identity.aadObjectId.toLowerCase();
+    if (identity.teamsUserId) patch.teamsUserId = identity.teamsUserId;
+    if (identity.tenantId) patch.tenantId = identity.tenantId;
+    if (identity.conversationReference) {
+      patch.conversationReference = JSON.stringify(identity.conversationReference);
+      // Talking to the bot again means they can be reached again.
+      patch.unreachableAt = '';
+      patch.unreachableReason = '';
+    }
+    try {
+      await this.store
+        .table('people')
+        .updateEntity({ partitionKey: PEOPLE, rowKey: key, ...patch }, 'Merge');
+      if (identity.aadObjectId) {
+        await this.store.table('people').upsertEntity(
+          {
+            partitionKey: BY_AAD,
+            rowKey: safeKey(identity.aadObjectId.toLowerCase()),
+            email: emailKey(email),
+          },
+          'Replace',
+        );
+      }
+    } catch (error) {
+      throw translateStorageError(error, `person ${email}`);
+    }
+  }
+
+  /** Marks a person the bot cannot reach (or clears the mark with null). */
+  async markUnreachable(email: string, mark: { at: string; reason: string } | null): Promise<void> {
+    try {
+      await this.store.table('people').updateEntity(
+        {
+          partitionKey: PEOPLE,
+          rowKey: safeKey(emailKey(email)),
+          unreachableAt: mark?.at ?? '',
+          unreachableReason: mark?.reason ?? '',
+        },
+        'Merge',
+      );
+    } catch (error) {
+      throw translateStorageError(error, `person ${email}`);
+    }
+  }
+
+  /** Saves a person's snoozes, guarded by the version read with them. */
+  async saveSnoozes(person: Person): Promise<Person> {
+    try {
+      const response = await this.store.table('people').updateEntity(
+        {
+          partitionKey: PEOPLE,
+          rowKey: safeKey(emailKey(person.email)),
+          snoozes: JSON.stringify(person.snoozes),
+        },
+        'Merge',
+        { etag: person.version },
+      );
+      return { ...person, version: response.etag ?? '' };
+    } catch (error) {
+      throw translateStorageError(error, `person ${person.email}`);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { odata } from '@azure/data-tables';
+import type { Plan } from '../domain/action';
+import { statusCodeOf, translateStorageError } from './errors';
+import type { TableStore } from './table-store';
+
+const PARTITION = 'plan';
+
+interface PlanEntity {
+  partitionKey: string;
+  rowKey: string;
+  title: string;
+  date?: string;
+  committee?: string;
+  sourceFile?: string;
+  importedAt: string;
+  timezone: string;
+  chairDigestEmails?: string;
+}
+
+function toPlan(e: PlanEntity): Plan {
+  return {
+    id: e.rowKey,
+    title: e.title,
+    date: e.date ?? null,
+    committee: e.committee ?? null,
+    sourceFile: e.sourceFile ?? null,
+    importedAt: e.importedAt,
+    timezone: e.timezone,
+    chairDigestEmails: e.chairDigestEmails ? (JSON.parse(e.chairDigestEmails) as string[]) : [],
+  };
+}
+
+function toEntity(plan: Plan): PlanEntity {
+  return {
+    partitionKey: PARTITION,
+    rowKey: plan.id,
+    title: plan.title,
+    date: plan.date ?? undefined,
+    committee: plan.committee ?? undefined,
+    sourceFile: plan.sourceFile ?? undefined,
+    importedAt: plan.importedAt,
+    timezone: plan.timezone,
+    chairDigestEmails: JSON.stringify(plan.chairDigestEmails),
+  };
+}
+
+/** Stores action plans (one row each). */
+export class PlansRepository {
+  constructor(private readonly store: TableStore) {}
+
+  /** The plan, or null when there is none with that id. */
+  async get(id: string): Promise<Plan | null> {
+    try {
+      return toPlan(await this.store.table('plans').getEntity<PlanEntity>(PARTITION, id));
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return null;
+      throw translateStorageError(error, `plan ${id}`);
+    }
+  }
+
+  /** Every plan, by id. */
+  async list(): Promise<Plan[]> {
+    const plans: Plan[] = [];
+    try {
+      const rows = this.store
+        .table('plans')
+        .listEntities<PlanEntity>({
+          queryOptions: { filter: odata`PartitionKey eq ${PARTITION}` },
+        });
+      for await (const row of rows) plans.push(toPlan(row));
+    } catch (error) {
+      throw translateStorageError(error, 'plans');
+    }
+    return plans;
+  }
+
+  /** Creates or replaces a plan. */
+  async save(plan: Plan): Promise<void> {
+    try {
+      await this.store.table('plans').upsertEntity(toEntity(plan), 'Replace');
+    } catch (error) {
+      throw translateStorageError(error, `plan ${plan.id}`);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import { TableClient, TableServiceClient, TableTransaction } from '@azure/data-tables';
+import { statusCodeOf, translateStorageError } from './errors';
+
+/** The tables the bot uses (DESIGN.md §2). */
+export const TABLES = [
+  'plans',
+  'actions',
+  'updates',
+  'people',
+  'ledger',
+  'leases',
+  'replies',
+] as const;
+
+/** One of {@link TABLES}. */
+export type TableName = (typeof TABLES)[number];
+
+/** Most operations one Table Storage transaction may hold. */
+export const BATCH_LIMIT = 100;
+
+/**
+ * The tables of one store (a storage account or Azurite), named with a prefix so several bots
+ * or test files can share an account. Built once in the composition root and passed down.
+ */
+export class TableStore {
+  private readonly clients = new Map<TableName, TableClient>();
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly prefix: string,
+  ) {}
+
+  /** The client of one table. */
+  table(name: TableName): TableClient {
+    let client = this.clients.get(name);
+    if (!client) {
+      client = TableClient.fromConnectionString(this.connectionString, `${this.prefix}${name}`, {
+        allowInsecureConnection: this.connectionString.includes('http://'),
+      });
+      this.clients.set(name, client);
+    }
+    return client;
+  }
+
+  /** Creates every table that does not exist yet. Safe to call at every start. */
+  async ensureTables(): Promise<void> {
+    await Promise.all(
+      TABLES.map(async (name) => {
+        try {
+          await this.table(name).createTable();
+        } catch (error) {
+          if (statusCodeOf(error) !== 409) throw translateStorageError(error, `table ${name}`);
+        }
+      }),
+    );
+  }
+
+  /** Deletes every table (tests and demo resets only). */
+  async dropTables(): Promise<void> {
+    await Promise.all(TABLES.map((name) => this.table(name).deleteTable()));
+  }
+
+  /** A lightweight call that fails when storage is unreachable; used by /healthz. */
+  async ping(): Promise<void> {
+    const service = TableServiceClient.fromConnectionString(this.connectionString, {
+      allowInsecureConnection: this.connectionString.includes('http://'),
+      retryOptions: { maxRetries: 0 },
+    });
+    const iterator = service.listTables({
+      queryOptions: { filter: `TableName eq '${this.prefix}plans'` },
+    });
+    await iterator.next();
+  }
+
+  /**
+   * Upserts entities in transactions of at most 100, grouped by partition, running up to four
+   * transactions at once (the throughput Azure and Azurite handle well).
+   */
+  async upsertMany<T extends { partitionKey: string; rowKey: string }>(
+    name: TableName,
+    entities: T[],
+    mode: 'Replace' | 'Merge' = 'Replace',
+  ): Promise<void> {
+    const byPartition = new Map<string, T[]>();
+    for (const entity of entities) {
+      const list = byPartition.get(entity.partitionKey) ?? [];
+      list.push(entity);
+      byPartition.set(entity.partitionKey, list);
+    }
+    const batches: T[][] = [];
+    for (const list of byPartition.values()) {
+      for (let i = 0; i < list.length; i += BATCH_LIMIT)
+        batches.push(list.slice(i, i + BATCH_LIMIT));
+    }
+    const client = this.table(name);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < batches.length) {
+        const batch = batches[next++];
+        const transaction = new TableTransaction();
+        for (const entity of batch) transaction.upsertEntity(entity, mode);
+        try {
+          await client.submitTransaction(transaction.actions);
+        } catch (error) {
+          throw translateStorageError(error, `a batch of ${name}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, batches.length) }, worker));
+  }
+}
