@@ -1,3 +1,6 @@
+import { DateTime } from 'luxon';
+import { readDateExpression, type DateReading } from './timescale-dates';
+
 /** The result of reading a timescale cell. */
 export interface TimescaleReading {
   /** The original text, always kept. */
@@ -10,4 +13,133 @@ export interface TimescaleReading {
   ongoing: boolean;
   /** Set when the text could not be understood; due is then null (never a guess). */
   warning: string | null;
+}
+
+const NOT_APPLICABLE = /^(?:n\/?a|not applicable|none|nil|-+)$/;
+const NO_DATE_YET =
+  /^(?:tbc|tba|tbd|to be (?:confirmed|agreed|arranged|decided|determined|advised))$/;
+const IMMEDIATE = /^(?:immediate|immediately|with immediate effect|now)$/;
+// Past-tense words say the work is done whatever follows; bare "complete" may be an instruction
+// ("Complete by March 2024"), so it only counts alone or followed by a date.
+const DONE = /^(?:completed|done|achieved|now complete|fully complete)\b(.*)$/;
+const COMPLETE = /^complete(?:\s*(?:-|:|\(|in\b|on\b)\s*(.*))?$/;
+const ONGOING_WORD = /\b(?:ongoing|on-going|onwards|thereafter|annually|continuous|continuing)\b/;
+const ONGOING_PHRASE =
+  /(?:\b(?:and|then|but)\s+|&\s*)?\b(?:ongoing|on-going|onwards|thereafter|annually|continuous|continuing)\b(?:\s+(?:until|till|to|through|from)\b)?/g;
+// A relative timescale ("within 3 months of 1 April") names a start, not a deadline.
+const RELATIVE =
+  /\b(?:within|after|following|post|(?:\d+|a|one|two|three|four|six|nine|twelve|few|several)\s+(?:days?|weeks?|months?|years?))\b/;
+const RANGE_SEPARATOR = /\s+(?:-|to|until|till|and|&|\/)\s+|(?<=[a-z0-9])\s*[-/]\s*(?=[a-z])/g;
+const LEADING_SEPARATORS = /^[-:;,\s]+/;
+const TRAILING_NOISE =
+  /\s*(?:-\s*)?(?:at the latest|at latest|latest|approx|approximately|provisional|estimated|target|tbc|financial year)$/;
+// A number after one of these words names a part of the work, not a day ("Phase 2 March 2024").
+const NUMBERING = /^(?:phase|stage|step|part|item|no|number|option|priority|tranche|wave|year)$/;
+
+/** Lower-cases and tidies a cell so the patterns can stay simple. */
+function tidy(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u2018\u2019']/g, '')
+    .replace(/([a-z])\.(?=\s|$)/g, '$1')
+    .replace(/\b(early|mid|late|end)-/g, '$1 ')
+    .replace(/,/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.]+$/, '')
+    .trim();
+}
+
+/** Reads `a - b` ranges ("May/June 2025", "April 2024 - March 2025") as the later end. */
+function readRange(text: string): DateReading | null {
+  for (const separator of text.matchAll(RANGE_SEPARATOR)) {
+    const at = separator.index ?? 0;
+    const left = text.slice(0, at).trim();
+    const right = readDateExpression(text.slice(at + separator[0].length).trim());
+    if (right?.kind !== 'date') continue;
+    const start = readDateExpression(left);
+    if (start?.kind === 'date') return start.due > right.due ? start : right;
+    // The start may leave out what the end gives: "May/June 2025", "1-31 March 2024", "Q3-Q4 …".
+    if (start?.kind === 'no-year' || /^\d{1,2}(?:st|nd|rd|th)?$/.test(left)) return right;
+  }
+  return null;
+}
+
+/**
+ * Finds the date expression that ends the text, after any leading words ("By", "End of",
+ * "Meeting held by", "Cabinet -"). The longest readable ending wins, and a date that is not
+ * real stops the search rather than let a shorter ending ("February 2023") stand in for it.
+ */
+function readDate(text: string): DateReading | null {
+  const words = text.replace(TRAILING_NOISE, '').split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const candidate = words.slice(i).join(' ').replace(LEADING_SEPARATORS, '');
+    if (candidate === '') continue;
+    if (i > 0 && RELATIVE.test(words.slice(0, i).join(' '))) return null;
+    if (i > 0 && NUMBERING.test(words[i - 1])) continue;
+    const reading = readDateExpression(candidate) ?? readRange(candidate);
+    if (reading) return reading;
+  }
+  return null;
+}
+
+function validPlanDate(planDate: string | null | undefined): string | null {
+  if (!planDate || !/^\d{4}-\d{2}-\d{2}$/.test(planDate)) return null;
+  return DateTime.fromISO(planDate, { zone: 'utc' }).isValid ? planDate : null;
+}
+
+function warningFor(text: string, reading: DateReading | null): string {
+  if (reading?.kind === 'invalid')
+    return `Timescale "${text}" is not a real date; no due date was set.`;
+  if (reading?.kind === 'no-year') return `Timescale "${text}" gives no year; no due date was set.`;
+  if (reading?.kind === 'no-financial-year') {
+    return `Timescale "${text}" does not say which financial year the quarter is in (for example "Q3 2022/23"); no due date was set.`;
+  }
+  return `Timescale "${text}" was not understood; no due date was set.`;
+}
+
+/**
+ * Reads a plan's timescale cell as a due date: the last day of the period it names, as a calendar
+ * date (time zones are applied later, when deciding what is overdue). Text it cannot read gives a
+ * warning and no date, never a guess. `planDate` is the date "Immediate" means.
+ */
+export function readTimescale(
+  text: string,
+  context: { planDate?: string | null } = {},
+): TimescaleReading {
+  const original = text.trim();
+  const result = (due: string | null, extra: Partial<TimescaleReading> = {}): TimescaleReading => ({
+    text: original,
+    due,
+    complete: false,
+    ongoing: false,
+    warning: null,
+    ...extra,
+  });
+  const tidied = tidy(original);
+  if (tidied === '' || NOT_APPLICABLE.test(tidied)) return result(null);
+  if (NO_DATE_YET.test(tidied)) {
+    return result(null, {
+      warning: `Timescale "${original}" gives no date yet; no due date was set.`,
+    });
+  }
+
+  const done = tidied.match(DONE) ?? tidied.match(COMPLETE);
+  if (done) {
+    // A date after "Completed" records when; its absence is no problem.
+    const when = done[1] ? readDate(done[1].replace(/[()]/g, ' ').trim()) : null;
+    return result(when?.kind === 'date' ? when.due : null, { complete: true });
+  }
+
+  const ongoing = ONGOING_WORD.test(tidied);
+  const rest = ongoing ? tidied.replace(ONGOING_PHRASE, ' ').replace(/\s+/g, ' ').trim() : tidied;
+  const bare = rest.replace(LEADING_SEPARATORS, '').replace(/[-:;,&\s]+$/, '');
+  if (bare === '') return result(null, { ongoing });
+  if (IMMEDIATE.test(bare)) return result(validPlanDate(context.planDate), { ongoing });
+
+  const reading = readDate(bare);
+  if (reading?.kind === 'date') return result(reading.due, { ongoing });
+  // Open-ended work needs no date, so only an unreadable date is worth a warning.
+  if (ongoing && reading === null) return result(null, { ongoing });
+  return result(null, { ongoing, warning: warningFor(original, reading) });
 }

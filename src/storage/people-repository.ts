@@ -167,6 +167,20 @@ export class PeopleRepository {
     }
   }
 
+  /** Replaces the posts a person holds. */
+  async setPosts(email: string, posts: string[]): Promise<void> {
+    try {
+      await this.store
+        .table('people')
+        .updateEntity(
+          { partitionKey: PEOPLE, rowKey: safeKey(emailKey(email)), posts: JSON.stringify(posts) },
+          'Merge',
+        );
+    } catch (error) {
+      throw translateStorageError(error, `person ${email}`);
+    }
+  }
+
   /** Marks a person the bot cannot reach (or clears the mark with null). */
   async markUnreachable(email: string, mark: { at: string; reason: string } | null): Promise<void> {
     try {

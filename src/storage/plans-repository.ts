@@ -62,11 +62,9 @@ export class PlansRepository {
   async list(): Promise<Plan[]> {
     const plans: Plan[] = [];
     try {
-      const rows = this.store
-        .table('plans')
-        .listEntities<PlanEntity>({
-          queryOptions: { filter: odata`PartitionKey eq ${PARTITION}` },
-        });
+      const rows = this.store.table('plans').listEntities<PlanEntity>({
+        queryOptions: { filter: odata`PartitionKey eq ${PARTITION}` },
+      });
       for await (const row of rows) plans.push(toPlan(row));
     } catch (error) {
       throw translateStorageError(error, 'plans');

@@ -1,0 +1,43 @@
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { Person } from '../domain/person';
+import type { Logger } from '../logging/logger';
+import type { BotDeps } from './bot-deps';
+
+/** A plain Adaptive Card JSON object, as the card builders return it. */
+export type CardJson = Record<string, unknown>;
+
+/** One turn of a known person: what every command and card action receives. */
+export interface BotTurn {
+  context: TurnContext;
+  person: Person;
+  deps: BotDeps;
+  log: Logger;
+  now: Date;
+}
+
+/** Sends a card as a new message. */
+export async function sendCard(context: TurnContext, card: CardJson): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}
+
+/** Sends several cards, one message each (Teams shows long lists better that way). */
+export async function sendCards(context: TurnContext, cards: CardJson[]): Promise<void> {
+  for (const card of cards) await sendCard(context, card);
+}
+
+/** A text command: matched against what the person typed (mention removed, trimmed). */
+export interface TextCommand {
+  name: string;
+  /** The command's arguments when the text is this command, else null. */
+  match(text: string): string[] | null;
+  run(turn: BotTurn, args: string[]): Promise<void>;
+}
+
+/** What a card action answers: a card replacing the clicked one, or a short message. */
+export type CardActionResult = { card: CardJson } | { message: string };
+
+/** A card button's verb and what it does. */
+export interface CardAction {
+  verb: string;
+  run(turn: BotTurn, data: Record<string, unknown>): Promise<CardActionResult>;
+}

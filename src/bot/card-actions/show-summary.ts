@@ -1,0 +1,25 @@
+import { buildSummaryCard } from '../../cards/summary-card';
+import { VERBS } from '../../cards/verbs';
+import { canReadSummaries } from '../../domain/permissions';
+import { summarisePlan } from '../../domain/summary';
+import { NotAllowedError, NotFoundError } from '../../services/errors';
+import type { CardAction } from '../bot-turn';
+
+/** A plan picked from the list of plans: answers with its summary. */
+export const showSummaryCardAction: CardAction = {
+  verb: VERBS.showSummary,
+  run: async (turn, data) => {
+    if (!canReadSummaries(turn.person)) {
+      throw new NotAllowedError('Summaries are for chairs, heads of service and admins.');
+    }
+    const planId = typeof data.planId === 'string' ? data.planId : '';
+    const plan = await turn.deps.repos.plans.get(planId);
+    if (!plan) throw new NotFoundError('That plan no longer exists.');
+    const summary = summarisePlan(
+      plan,
+      await turn.deps.repos.actions.listByPlan(plan.id),
+      turn.now,
+    );
+    return { card: buildSummaryCard({ summary, now: turn.now, timezone: plan.timezone }) };
+  },
+};

@@ -1,0 +1,56 @@
+import { buildActionCard } from '../../cards/action-card';
+import { inputIds, VERBS } from '../../cards/verbs';
+import { canUpdate } from '../../domain/permissions';
+import { statusLabel } from '../../domain/status';
+import { ValidationError } from '../../services/errors';
+import { recordUpdate } from '../../services/record-update';
+import type { CardAction } from '../bot-turn';
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
+/** "Update" on an action or prompt card: records progress and answers with the fresh card. */
+export const updateActionCardAction: CardAction = {
+  verb: VERBS.updateAction,
+  run: async (turn, data) => {
+    const planId = text(data.planId);
+    const ref = text(data.ref);
+    if (!planId || !ref) throw new ValidationError('This card is missing which action it is for.');
+    const slot = text(data.slot) ?? '';
+    const ids = inputIds(slot);
+    const plan = await turn.deps.repos.plans.get(planId);
+    if (!plan) throw new ValidationError('This card is for a plan that no longer exists.');
+    const result = await recordUpdate(turn.deps.repos, {
+      planId,
+      ref,
+      author: turn.person,
+      request: {
+        status: data[ids.status],
+        note: data[ids.note],
+        revisedDue: data[ids.revisedDue],
+        reason: data[ids.reason],
+      },
+      source: 'card',
+      now: turn.now,
+      timezone: plan.timezone,
+      seenVersion: text(data.version),
+    });
+    turn.log.info({ planId, ref, outcome: result.outcome }, 'action update');
+    const history = await turn.deps.repos.updates.listForAction(planId, result.action.ref, 5);
+    const notice =
+      result.outcome === 'saved'
+        ? `Saved: ${statusLabel(result.action.status)}. Thank you.`
+        : `${result.changed} ${result.update ? 'Your note was saved, but ' : ''}your change was not applied. Check the card and update again if it still stands.`;
+    return {
+      card: buildActionCard({
+        action: result.action,
+        plan,
+        viewer: { canEdit: canUpdate(turn.person, result.action) },
+        history,
+        now: turn.now,
+        notice,
+        noticeStyle: result.outcome === 'saved' ? 'good' : 'warning',
+      }),
+    };
+  },
+};

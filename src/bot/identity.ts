@@ -1,0 +1,71 @@
+import { TeamsInfo, TurnContext } from 'botbuilder';
+import type { Person } from '../domain/person';
+import type { BotDeps } from './bot-deps';
+
+function tenantOf(context: TurnContext): string | null {
+  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+  return channelData?.tenant?.id ?? context.activity.conversation?.tenantId ?? null;
+}
+
+/** True for a one-to-one chat with the bot: the only conversation prompts should go to. */
+function isPersonal(context: TurnContext): boolean {
+  const type = context.activity.conversation?.conversationType;
+  return type === undefined || type === 'personal';
+}
+
+/**
+ * Finds who is talking: by their AAD object id (one read), else by asking Teams for their
+ * email. Remembers their ids and, in a personal chat, where to send them prompts.
+ */
+export async function resolvePerson(context: TurnContext, deps: BotDeps): Promise<Person | null> {
+  const from = context.activity.from;
+  const aadObjectId = from?.aadObjectId ?? null;
+  let person = aadObjectId ? await deps.repos.people.findByAadObjectId(aadObjectId) : null;
+  let memberAad: string | null = null;
+  if (!person && from?.id) {
+    try {
+      const member = await TeamsInfo.getMember(context, from.id);
+      const email = member.email ?? member.userPrincipalName;
+      memberAad = member.aadObjectId ?? null;
+      person = email ? await deps.repos.people.get(email) : null;
+    } catch {
+      // Not a Teams member we can look up (or Teams is not answering): treated as unknown.
+      person = null;
+    }
+  }
+  if (!person) return null;
+  const reference = isPersonal(context)
+    ? (TurnContext.getConversationReference(context.activity) as Record<string, unknown>)
+    : null;
+  const stored = person.conversationReference as { conversation?: { id?: string } } | null;
+  const referenceChanged =
+    reference !== null &&
+    (stored?.conversation?.id !== context.activity.conversation?.id || person.unreachable !== null);
+  const ids = {
+    aadObjectId: aadObjectId ?? memberAad,
+    teamsUserId: from?.id ?? null,
+    tenantId: tenantOf(context),
+  };
+  const idsChanged =
+    (ids.aadObjectId !== null && ids.aadObjectId.toLowerCase() !== person.aadObjectId) ||
+    ids.teamsUserId !== person.teamsUserId;
+  if (referenceChanged || idsChanged) {
+    await deps.repos.people.rememberTeamsIdentity(person.email, {
+      ...ids,
+      conversationReference: referenceChanged ? reference : null,
+    });
+    person = {
+      ...person,
+      aadObjectId: ids.aadObjectId?.toLowerCase() ?? person.aadObjectId,
+      teamsUserId: ids.teamsUserId,
+      conversationReference: referenceChanged ? reference : person.conversationReference,
+      unreachable: referenceChanged ? null : person.unreachable,
+    };
+  }
+  return person;
+}
+
+/** The tenant an activity came from (for refusing other tenants). */
+export function activityTenant(context: TurnContext): string | null {
+  return tenantOf(context);
+}

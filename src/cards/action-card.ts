@@ -1,0 +1,138 @@
+import template from '../../cards/action.json';
+import type { Action, ActionUpdate, Plan } from '../domain/action';
+import { daysLate, describeLateness, formatDate } from '../domain/overdue';
+import { statusLabel } from '../domain/status';
+import {
+  clip,
+  formatInstant,
+  FULL_TEXT_MAX,
+  LINE_TEXT_MAX,
+  noteText,
+  ownersText,
+  planText,
+  statusColour,
+  type ContainerStyle,
+  type TextColour,
+} from './format';
+import { historyEntry, newestFirst, type HistoryEntryData } from './history';
+import { updateInputsData, type UpdateInputsData } from './inputs';
+import { expandCard, fitCard, type AdaptiveCard } from './render';
+import { executeData, VERBS, type ActionExecuteData } from './verbs';
+
+/** Most history entries shown on an action card. */
+export const HISTORY_LIMIT = 10;
+
+/** Template data of `cards/action.json`. */
+export interface ActionCardData {
+  hasNotice: boolean;
+  notice: string;
+  noticeStyle: ContainerStyle;
+  heading: string;
+  planTitle: string;
+  statusLabel: string;
+  statusColour: TextColour;
+  hasLateness: boolean;
+  lateness: string;
+  latenessColour: TextColour;
+  recommendation: string;
+  proposedAction: string;
+  facts: { label: string; value: string }[];
+  lastUpdate: string;
+  hasLastNote: boolean;
+  lastNote: string;
+  hasHistory: boolean;
+  historyEmpty: boolean;
+  history: HistoryEntryData[];
+  hasHistoryMore: boolean;
+  historyMore: string;
+  canEdit: boolean;
+  readOnly: string;
+  inputs: UpdateInputsData;
+  update: ActionExecuteData;
+}
+
+/** What the action card is built from. */
+export interface ActionCardInput {
+  action: Action;
+  plan: Pick<Plan, 'title' | 'timezone'>;
+  viewer: { canEdit: boolean };
+  /** The action's audit trail; when given, the card shows it (newest first). */
+  history?: ActionUpdate[];
+  now: Date;
+  /** A line above everything else, e.g. "Saved." or what changed since the card was sent. */
+  notice?: string;
+  noticeStyle?: 'good' | 'warning' | 'attention';
+}
+
+function latenessColour(action: Action, now: Date, timezone: string): TextColour {
+  if (daysLate(action, now, timezone) > 0) return 'attention';
+  return describeLateness(action, now, timezone) === 'due today' ? 'warning' : 'default';
+}
+
+function facts(action: Action): { label: string; value: string }[] {
+  const list = [
+    { label: 'Owners', value: ownersText(action.owners) },
+    { label: 'Budget', value: planText(action.budget, LINE_TEXT_MAX) },
+    { label: 'Timescale', value: planText(action.timescale, LINE_TEXT_MAX) },
+    { label: 'Due', value: formatDate(action.due) },
+  ];
+  if (action.revisedDue) {
+    list.push({ label: 'Revised due date', value: formatDate(action.revisedDue) });
+    if (action.revisedReason?.trim()) {
+      list.push({ label: 'Reason', value: clip(action.revisedReason, 1000) });
+    }
+  }
+  return list;
+}
+
+/** Maps an action, its plan and who is looking to the action card's data. */
+export function actionCardData(
+  input: ActionCardInput,
+  historyLimit = HISTORY_LIMIT,
+): ActionCardData {
+  const { action, plan, now } = input;
+  const tz = plan.timezone;
+  const lateness = action.status === 'complete' ? '' : describeLateness(action, now, tz);
+  const history = newestFirst(input.history ?? []);
+  const shownHistory = history.slice(0, historyLimit);
+  const hidden = history.length - shownHistory.length;
+  const notice = input.notice?.trim() ?? '';
+  const who = action.lastUpdateBy?.trim() || 'someone';
+  return {
+    hasNotice: notice !== '',
+    notice: clip(notice, 1000),
+    noticeStyle: input.noticeStyle ?? 'good',
+    heading: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
+    planTitle: planText(plan.title, LINE_TEXT_MAX),
+    statusLabel: statusLabel(action.status),
+    statusColour: statusColour(action.status),
+    hasLateness: lateness !== '',
+    lateness,
+    latenessColour: latenessColour(action, now, tz),
+    recommendation: planText(action.recommendation, FULL_TEXT_MAX),
+    proposedAction: planText(action.proposedAction, FULL_TEXT_MAX),
+    facts: facts(action),
+    lastUpdate: action.lastUpdateAt
+      ? `${formatInstant(action.lastUpdateAt, tz)} by ${clip(who, LINE_TEXT_MAX)}`
+      : 'No update recorded yet.',
+    hasLastNote: Boolean(action.lastNote?.trim()),
+    lastNote: action.lastNote?.trim() ? noteText(action.lastNote) : '',
+    hasHistory: input.history !== undefined,
+    historyEmpty: history.length === 0,
+    history: shownHistory.map((u) => historyEntry(u, tz)),
+    hasHistoryMore: hidden > 0,
+    historyMore: hidden === 1 ? '…and 1 earlier update.' : `…and ${hidden} earlier updates.`,
+    canEdit: input.viewer.canEdit,
+    readOnly: `Read only: this action belongs to ${ownersText(action.owners)}.`,
+    inputs: updateInputsData('', action.status),
+    update: executeData(VERBS.updateAction, action),
+  };
+}
+
+/**
+ * The card for one action: what it is, where it stands, its last update and (optionally) its
+ * history, with the update inputs when the viewer may edit it.
+ */
+export function buildActionCard(input: ActionCardInput): AdaptiveCard {
+  return fitCard((limit) => expandCard(template, actionCardData(input, limit)), HISTORY_LIMIT);
+}

@@ -1,0 +1,138 @@
+import { DateTime } from 'luxon';
+import { DEFAULT_TIMEZONE } from '../domain/overdue';
+import { ragOf, STATUSES, statusLabel, type Rag, type Status } from '../domain/status';
+
+/** Colours a TextBlock or TextRun can take. */
+export type TextColour = 'default' | 'good' | 'warning' | 'attention' | 'accent';
+
+/** Styles a Container or Column can take. */
+export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';
+
+/** Longest plan text (recommendation, proposed action) shown on a card about one action. */
+export const FULL_TEXT_MAX = 1500;
+/** Longest plan text shown for an action inside a list. */
+export const LIST_TEXT_MAX = 240;
+/** Longest plan title, owner list or other one-line text shown. */
+export const LINE_TEXT_MAX = 200;
+/** Notes are accepted up to this length and are always shown whole. */
+export const NOTE_MAX = 4000;
+
+const RAG_COLOURS: Record<Rag, TextColour> = {
+  none: 'default',
+  green: 'good',
+  amber: 'warning',
+  red: 'attention',
+  blue: 'accent',
+};
+
+const RAG_STYLES: Record<Rag, ContainerStyle> = {
+  none: 'emphasis',
+  green: 'good',
+  amber: 'warning',
+  red: 'attention',
+  blue: 'accent',
+};
+
+/** The text colour of a status (its RAG rating; complete is blue, not started plain). */
+export function statusColour(status: Status): TextColour {
+  return RAG_COLOURS[ragOf(status)];
+}
+
+/** The container style of a status, for coloured bars (not started is grey). */
+export function statusStyle(status: Status): ContainerStyle {
+  return RAG_STYLES[ragOf(status)];
+}
+
+/** The status picker's choices, in the order statuses are shown. */
+export function statusChoices(): { title: string; value: Status }[] {
+  return STATUSES.map((value) => ({ title: statusLabel(value), value }));
+}
+
+/**
+ * Text people typed, made safe to show as it is. TextRun shows no markdown, but renderers
+ * still turn `{{DATE(…)}}` and `{{TIME(…)}}` into dates: a zero-width space between the braces
+ * keeps them as typed on screen.
+ */
+export function shown(text: string): string {
+  return text.replace(/\{\{(?=(?:DATE|TIME)\()/g, '{\u200b{');
+}
+
+/** Shortens text for display to at most `max` characters, ending "…" when cut. */
+export function clip(text: string, max: number): string {
+  const flat = text.trim();
+  const chars = Array.from(flat);
+  if (chars.length <= max) return shown(flat);
+  let cut = chars.slice(0, max - 1).join('');
+  // Cut at the last space when it is not too far back, so words stay whole.
+  const space = cut.lastIndexOf(' ');
+  if (space > cut.length * 0.8) cut = cut.slice(0, space);
+  return shown(`${cut.trimEnd()}…`);
+}
+
+/** Plan text for display: clipped, with a dash when the cell was blank. */
+export function planText(text: string, max: number): string {
+  return text.trim() === '' ? '–' : clip(text, max);
+}
+
+/** A note for display: shown whole (notes are limited to 4,000 characters when saved). */
+export function noteText(note: string): string {
+  return clip(note, NOTE_MAX);
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listInWords(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Owner posts in words, or a note that there are none. */
+export function ownersText(owners: string[]): string {
+  return owners.length === 0 ? 'No owner named' : clip(listInWords(owners), LINE_TEXT_MAX);
+}
+
+/** An instant as UK readers write it, in a time zone: "3 March 2024 at 14:05". */
+export function formatInstant(iso: string, timezone: string = DEFAULT_TIMEZONE): string {
+  const at = DateTime.fromISO(iso, { zone: timezone });
+  return at.isValid ? at.toFormat("d LLLL yyyy 'at' HH:mm") : iso;
+}
+
+/** "1 day late", "9 days late", "3 weeks late": the same words as `describeLateness`. */
+export function lateText(days: number): string {
+  if (days >= 14) return `${Math.floor(days / 7)} weeks late`;
+  return days === 1 ? '1 day late' : `${days} days late`;
+}
+
+/** The line that ends a capped list: "…and 3 more." with an optional hint. */
+export function moreText(hidden: number, hint = ''): string {
+  if (hidden <= 0) return '';
+  return `…and ${hidden} more${hint ? `: ${hint}` : '.'}`;
+}
+
+/** "1 action", "3 actions". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const TITLES = new Set([
+  'cllr',
+  'councillor',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'prof',
+  'sir',
+  'dame',
+]);
+
+/** The name to greet someone by: their first name, past any title ("Cllr Megan Jones" → "Megan"). */
+export function firstName(name: string): string {
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  const first = words.find((w) => !TITLES.has(w.toLowerCase().replace(/\.$/, '')));
+  return clip(first ?? words[0] ?? 'there', 60);
+}

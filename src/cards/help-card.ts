@@ -1,0 +1,63 @@
+import template from '../../cards/help.json';
+import type { Role } from '../domain/person';
+import { expandCard, type AdaptiveCard } from './render';
+
+/** One command and what it does. */
+export interface CommandHelp {
+  command: string;
+  description: string;
+}
+
+/** Template data of `cards/help.json`. */
+export interface HelpCardData {
+  heading: string;
+  commands: CommandHelp[];
+  reply: string;
+}
+
+/** What the help card is built from. */
+export interface HelpCardInput {
+  roles: Role[];
+}
+
+const COMMANDS: (CommandHelp & { adminOnly?: boolean })[] = [
+  { command: 'help', description: 'this list.' },
+  { command: 'my actions', description: 'your open actions, overdue first.' },
+  { command: 'my actions all', description: 'all your actions, complete ones too.' },
+  { command: 'summary', description: 'how each plan is going.' },
+  {
+    command: 'summary <plan>',
+    description: 'one plan: progress, what is overdue, recent updates.',
+  },
+  { command: 'overdue', description: 'every overdue action, by plan.' },
+  {
+    command: 'action <plan> <ref>',
+    description: 'one action, its history and (if it’s yours) an update form.',
+  },
+  {
+    command: 'assign <post> to <email>',
+    description: 'give a post to someone in the directory (admins only).',
+    adminOnly: true,
+  },
+];
+
+/** The commands a person with these roles can use, one line each. */
+export function commandsFor(roles: readonly Role[]): CommandHelp[] {
+  return COMMANDS.filter((c) => !c.adminOnly || roles.includes('admin')).map(
+    ({ command, description }) => ({ command, description }),
+  );
+}
+
+/** The line about replying in your own words. */
+export const REPLY_HELP =
+  'Or reply to a prompt in your own words, such as "done, approved at committee on Tuesday", and I’ll record it as an update.';
+
+/** Maps roles to the help card's data. */
+export function helpCardData(input: HelpCardInput): HelpCardData {
+  return { heading: 'What you can ask me', commands: commandsFor(input.roles), reply: REPLY_HELP };
+}
+
+/** The commands, one line each (the admin command only for admins). */
+export function buildHelpCard(input: HelpCardInput): AdaptiveCard {
+  return expandCard(template, helpCardData(input));
+}

@@ -1,0 +1,117 @@
+import template from '../../cards/my-actions.json';
+import { effectiveDue, type Action, type Plan } from '../domain/action';
+import { daysLate, describeLateness } from '../domain/overdue';
+import type { Person } from '../domain/person';
+import { statusLabel } from '../domain/status';
+import {
+  clip,
+  LINE_TEXT_MAX,
+  LIST_TEXT_MAX,
+  moreText,
+  planText,
+  plural,
+  statusColour,
+  type TextColour,
+} from './format';
+import { expandCard, type AdaptiveCard } from './render';
+import { executeData, VERBS, type ActionExecuteData } from './verbs';
+
+/** Most actions listed on one "my actions" card. */
+export const MY_ACTIONS_LIMIT = 30;
+
+/** Template data of `cards/my-actions.json`. */
+export interface MyActionsCardData {
+  heading: string;
+  intro: string;
+  items: {
+    ref: string;
+    planTitle: string;
+    status: string;
+    statusColour: TextColour;
+    lateness: string;
+    latenessColour: TextColour;
+    proposedAction: string;
+    open: ActionExecuteData;
+  }[];
+  hasMore: boolean;
+  more: string;
+}
+
+/** An action with its plan. */
+export interface ActionWithPlan {
+  action: Action;
+  plan: Pick<Plan, 'id' | 'title' | 'timezone'>;
+}
+
+/** What the "my actions" card is built from. */
+export interface MyActionsCardInput {
+  person: Pick<Person, 'name'>;
+  items: ActionWithPlan[];
+  now: Date;
+  includeComplete: boolean;
+}
+
+/**
+ * Orders actions as a person wants to see them: overdue first (the latest first), then by due
+ * date, actions without a date after those, complete ones last.
+ */
+export function byUrgency(items: ActionWithPlan[], now: Date): ActionWithPlan[] {
+  const rank = ({ action, plan }: ActionWithPlan): [number, number, string] => {
+    if (action.status === 'complete') return [3, 0, ''];
+    const late = daysLate(action, now, plan.timezone);
+    if (late > 0) return [0, -late, ''];
+    const due = effectiveDue(action);
+    return due ? [1, 0, due] : [2, 0, ''];
+  };
+  return [...items].sort((a, b) => {
+    const [ga, la, da] = rank(a);
+    const [gb, lb, db] = rank(b);
+    return (
+      ga - gb ||
+      la - lb ||
+      da.localeCompare(db) ||
+      a.action.ref.localeCompare(b.action.ref, 'en', { numeric: true })
+    );
+  });
+}
+
+/** Maps a person's actions to the card's data. */
+export function myActionsCardData(input: MyActionsCardInput): MyActionsCardData {
+  const { now } = input;
+  const wanted = input.items.filter((i) => input.includeComplete || i.action.status !== 'complete');
+  const ordered = byUrgency(wanted, now);
+  const shown = ordered.slice(0, MY_ACTIONS_LIMIT);
+  const overdue = wanted.filter((i) => daysLate(i.action, now, i.plan.timezone) > 0).length;
+  const open = wanted.filter((i) => i.action.status !== 'complete').length;
+  let intro: string;
+  if (wanted.length === 0) {
+    intro = input.includeComplete ? 'You have no actions.' : 'You have no open actions.';
+  } else {
+    intro = `${plural(open, 'open action')}${overdue > 0 ? `, ${overdue} overdue` : ''}.`;
+    if (input.includeComplete) intro += ` ${wanted.length - open} complete.`;
+  }
+  return {
+    heading: input.includeComplete ? 'All your actions' : 'Your open actions',
+    intro,
+    items: shown.map(({ action, plan }) => {
+      const late = daysLate(action, now, plan.timezone) > 0;
+      return {
+        ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
+        planTitle: planText(plan.title, LINE_TEXT_MAX),
+        status: statusLabel(action.status),
+        statusColour: statusColour(action.status),
+        lateness: describeLateness(action, now, plan.timezone),
+        latenessColour: late ? 'attention' : 'default',
+        proposedAction: planText(action.proposedAction, LIST_TEXT_MAX),
+        open: executeData(VERBS.showAction, action),
+      };
+    }),
+    hasMore: ordered.length > shown.length,
+    more: `${moreText(ordered.length - shown.length)} The most urgent are shown.`,
+  };
+}
+
+/** A person's actions, overdue first, each with an "Open" button that shows its full card. */
+export function buildMyActionsCard(input: MyActionsCardInput): AdaptiveCard {
+  return expandCard(template, myActionsCardData(input));
+}

@@ -1,0 +1,146 @@
+import template from '../../cards/nudge.json';
+import type { Action, Plan } from '../domain/action';
+import { describeLateness, formatDate } from '../domain/overdue';
+import { effectiveDue } from '../domain/action';
+import type { Person } from '../domain/person';
+import { statusLabel } from '../domain/status';
+import {
+  clip,
+  firstName,
+  LINE_TEXT_MAX,
+  moreText,
+  planText,
+  statusColour,
+  type TextColour,
+} from './format';
+import { updateInputsData, type UpdateInputsData } from './inputs';
+import { expandCard, fitCard, type AdaptiveCard } from './render';
+import { executeData, VERBS, type ActionExecuteData, type SnoozeExecuteData } from './verbs';
+
+/** Most actions given their own inputs on one nudge card; the rest are listed briefly. */
+export const NUDGE_INPUTS_LIMIT = 10;
+/** Most actions listed briefly under the ones with inputs. */
+export const NUDGE_LIST_LIMIT = 30;
+/** Longest proposed action shown on a nudge. */
+const PROPOSED_MAX = 400;
+
+/** Why an action is in a nudge. */
+export type NudgeReason = 'due-soon' | 'due-today' | 'overdue' | 'no-update';
+
+/** One action to nudge about. */
+export interface NudgeItem {
+  action: Action;
+  plan: Pick<Plan, 'id' | 'title' | 'timezone'>;
+  reason: NudgeReason;
+  daysLate: number;
+}
+
+/** What the nudge card is built from. */
+export interface NudgeCardInput {
+  person: Pick<Person, 'name'>;
+  items: NudgeItem[];
+  now: Date;
+}
+
+/** One action with its inputs on the nudge card. */
+export interface NudgeSlotData {
+  slot: string;
+  ref: string;
+  planTitle: string;
+  reason: string;
+  reasonColour: TextColour;
+  due: string;
+  lateness: string;
+  latenessColour: TextColour;
+  proposedAction: string;
+  status: string;
+  statusColour: TextColour;
+  inputs: UpdateInputsData;
+  update: ActionExecuteData;
+  snooze1: SnoozeExecuteData;
+  snooze2: SnoozeExecuteData;
+}
+
+/** Template data of `cards/nudge.json`. */
+export interface NudgeCardData {
+  heading: string;
+  intro: string;
+  slots: NudgeSlotData[];
+  hasMore: boolean;
+  moreHeading: string;
+  more: { ref: string; planTitle: string; reason: string; reasonColour: TextColour }[];
+  footer: string;
+}
+
+const REASONS: Record<NudgeReason, { words: string; colour: TextColour; order: number }> = {
+  overdue: { words: 'Overdue', colour: 'attention', order: 0 },
+  'due-today': { words: 'Due today', colour: 'warning', order: 1 },
+  'due-soon': { words: 'Due soon', colour: 'default', order: 2 },
+  'no-update': { words: 'No update for a while', colour: 'warning', order: 3 },
+};
+
+/** A nudge reason in words ("Overdue", "Due soon"). */
+export function reasonInWords(reason: NudgeReason): string {
+  return REASONS[reason].words;
+}
+
+/** Overdue first (the latest first), then due today, due soon, and those only lacking news. */
+function inOrder(items: NudgeItem[]): NudgeItem[] {
+  return [...items].sort(
+    (a, b) => REASONS[a.reason].order - REASONS[b.reason].order || b.daysLate - a.daysLate,
+  );
+}
+
+function slotData(item: NudgeItem, slot: string, now: Date): NudgeSlotData {
+  const { action, plan } = item;
+  const late = item.daysLate > 0;
+  return {
+    slot,
+    ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
+    planTitle: planText(plan.title, LINE_TEXT_MAX),
+    reason: reasonInWords(item.reason),
+    reasonColour: REASONS[item.reason].colour,
+    due: `Due ${formatDate(effectiveDue(action))}`,
+    lateness: describeLateness(action, now, plan.timezone),
+    latenessColour: late ? 'attention' : 'default',
+    proposedAction: planText(action.proposedAction, PROPOSED_MAX),
+    status: statusLabel(action.status),
+    statusColour: statusColour(action.status),
+    inputs: updateInputsData(slot, action.status),
+    update: executeData(VERBS.updateAction, action, slot),
+    snooze1: { ...executeData(VERBS.snoozeAction, action, slot), weeks: 1 },
+    snooze2: { ...executeData(VERBS.snoozeAction, action, slot), weeks: 2 },
+  };
+}
+
+/** Maps the actions to nudge about to the card's data, `limit` of them with inputs. */
+export function nudgeCardData(input: NudgeCardInput, limit = NUDGE_INPUTS_LIMIT): NudgeCardData {
+  const ordered = inOrder(input.items);
+  const full = ordered.slice(0, limit);
+  const rest = ordered.slice(limit);
+  const one = ordered.length === 1;
+  return {
+    heading: one ? 'This action needs an update' : 'These actions need an update',
+    intro: `Hello ${firstName(input.person.name)}. ${one ? 'Where has it got to?' : 'Where have they got to?'}`,
+    slots: full.map((item, i) => slotData(item, String(i + 1), input.now)),
+    hasMore: rest.length > 0,
+    moreHeading: moreText(rest.length, 'type **my actions** to see them all.'),
+    more: rest.slice(0, NUDGE_LIST_LIMIT).map((item) => ({
+      ref: clip(`Action ${item.action.ref}`, LINE_TEXT_MAX),
+      planTitle: planText(item.plan.title, LINE_TEXT_MAX),
+      reason: reasonInWords(item.reason),
+      reasonColour: REASONS[item.reason].colour,
+    })),
+    footer: one
+      ? 'Or just reply to this message in your own words and I’ll record it.'
+      : 'Or just reply to this message in your own words and tell me which action, and I’ll record it.',
+  };
+}
+
+/**
+ * A prompt to one person about the actions that need an update: each with the update inputs
+ * (ids suffixed with its slot), "Update" and "Snooze" buttons; the rest listed briefly.
+ */
+export function buildNudgeCard(input: NudgeCardInput): AdaptiveCard {
+  return fitCard((limit) => expandCard(template, nudgeCardData(input, limit)), NUDGE_INPUTS_LIMIT);
+}

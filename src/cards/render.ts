@@ -1,0 +1,46 @@
+import { Template } from 'adaptivecards-templating';
+
+/** An Adaptive Card as plain JSON, ready to be wrapped in an attachment. */
+export type AdaptiveCard = Record<string, unknown>;
+
+/**
+ * Largest card we send, in bytes of UTF-8 JSON. Teams refuses messages over about 100 KB and the
+ * activity around the card takes some of that.
+ */
+export const MAX_CARD_BYTES = 80_000;
+
+/**
+ * Expands a card template with its data. Values in `data` are inserted as they are: the
+ * templating engine does not evaluate `${…}` found inside them, so text people typed stays
+ * literal (a test holds the engine to that).
+ */
+export function expandCard<T extends object>(template: object, data: T): AdaptiveCard {
+  // The engine's warnings are not checked: it warns about every `$when` that is false.
+  const card: unknown = new Template(template).expand({ $root: data });
+  if (typeof card !== 'object' || card === null || Array.isArray(card)) {
+    throw new Error('A card template must expand to a JSON object');
+  }
+  return card as AdaptiveCard;
+}
+
+/** Size of a card as sent: bytes of its UTF-8 JSON. */
+export function cardBytes(card: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}
+
+/**
+ * Builds a card showing at most `limit` entries of its longest list, lowering the limit until
+ * the card fits in {@link MAX_CARD_BYTES}. Lists of notes can be long (each up to 4,000
+ * characters), and it is better to show fewer of them than to have Teams refuse the message.
+ */
+export function fitCard(build: (limit: number) => AdaptiveCard, limit: number): AdaptiveCard {
+  let n = limit;
+  let card = build(n);
+  while (n > 0 && cardBytes(card) > MAX_CARD_BYTES) {
+    // Shrink in proportion to the excess, and always by at least one entry.
+    const ratio = MAX_CARD_BYTES / cardBytes(card);
+    n = Math.min(n - 1, Math.floor(n * ratio));
+    card = build(Math.max(0, n));
+  }
+  return card;
+}

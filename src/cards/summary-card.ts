@@ -1,0 +1,113 @@
+import template from '../../cards/summary.json';
+import type { Action } from '../domain/action';
+import { DEFAULT_TIMEZONE, formatDate, localDate } from '../domain/overdue';
+import { statusLabel } from '../domain/status';
+import type { PlanSummary } from '../domain/summary';
+import {
+  clip,
+  formatInstant,
+  lateText,
+  LINE_TEXT_MAX,
+  moreText,
+  noteText,
+  ownersText,
+  planText,
+  plural,
+  statusColour,
+  type TextColour,
+} from './format';
+import { expandCard, fitCard, type AdaptiveCard } from './render';
+import { statusBars, type StatusBarsData } from './status-bars';
+
+// The plans list answers the same command ("summary") when there are several plans.
+export { buildPlansListCard, type PlansCardInput } from './plans-card';
+
+/** Most overdue actions listed on a summary. */
+export const SUMMARY_OVERDUE_LIMIT = 10;
+/** Most recent updates shown on a summary. */
+export const SUMMARY_RECENT_LIMIT = 5;
+
+/** Template data of `cards/summary.json`. */
+export interface SummaryCardData extends StatusBarsData {
+  title: string;
+  dateLine: string;
+  totals: string;
+  isEmpty: boolean;
+  overdueHeading: string;
+  overdue: { ref: string; owners: string; late: string }[];
+  hasOverdueMore: boolean;
+  overdueMore: string;
+  hasRecent: boolean;
+  recent: {
+    ref: string;
+    status: string;
+    statusColour: TextColour;
+    who: string;
+    when: string;
+    hasNote: boolean;
+    note: string;
+  }[];
+}
+
+/** What the summary card is built from. */
+export interface SummaryCardInput {
+  summary: PlanSummary;
+  now: Date;
+  timezone?: string;
+}
+
+function recentEntry(action: Action, timezone: string): SummaryCardData['recent'][number] {
+  const note = action.lastNote?.trim() ?? '';
+  return {
+    ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
+    status: statusLabel(action.status),
+    statusColour: statusColour(action.status),
+    who: clip(action.lastUpdateBy?.trim() || 'Someone', LINE_TEXT_MAX),
+    when: action.lastUpdateAt ? formatInstant(action.lastUpdateAt, timezone) : '',
+    hasNote: note !== '',
+    note: note === '' ? '' : noteText(note),
+  };
+}
+
+/** Maps a plan summary to the summary card's data, showing at most `recentLimit` updates. */
+export function summaryCardData(
+  input: SummaryCardInput,
+  recentLimit = SUMMARY_RECENT_LIMIT,
+): SummaryCardData {
+  const { summary, now } = input;
+  const tz = input.timezone ?? DEFAULT_TIMEZONE;
+  const asAt = `Position on ${formatDate(localDate(now, tz))}`;
+  const overdue = summary.overdue.slice(0, SUMMARY_OVERDUE_LIMIT);
+  const hiddenOverdue = summary.overdue.length - overdue.length;
+  return {
+    title: planText(summary.plan.title, LINE_TEXT_MAX),
+    dateLine: summary.plan.date ? `Agreed ${formatDate(summary.plan.date)} · ${asAt}` : asAt,
+    totals: `${plural(summary.total, 'action')} · ${summary.percentComplete}% complete`,
+    isEmpty: summary.total === 0,
+    ...statusBars(summary.counts),
+    overdueHeading:
+      summary.overdue.length === 0
+        ? 'Nothing is overdue.'
+        : `Overdue: ${plural(summary.overdue.length, 'action')}`,
+    overdue: overdue.map(({ action, daysLate }) => ({
+      ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
+      owners: ownersText(action.owners),
+      late: lateText(daysLate),
+    })),
+    hasOverdueMore: hiddenOverdue > 0,
+    overdueMore: moreText(hiddenOverdue, 'type **overdue** to see more.'),
+    hasRecent: summary.recentlyUpdated.length > 0 && recentLimit > 0,
+    recent: summary.recentlyUpdated.slice(0, recentLimit).map((a) => recentEntry(a, tz)),
+  };
+}
+
+/**
+ * A plan's position for a chair: totals, % complete, a coloured bar of statuses with a legend,
+ * what is overdue and what was updated lately (notes shown as written).
+ */
+export function buildSummaryCard(input: SummaryCardInput): AdaptiveCard {
+  return fitCard(
+    (limit) => expandCard(template, summaryCardData(input, limit)),
+    SUMMARY_RECENT_LIMIT,
+  );
+}

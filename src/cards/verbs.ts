@@ -1,0 +1,84 @@
+import type { Status } from '../domain/status';
+
+/** Action.Execute verbs: the cards send them and the card-action handlers route on them. */
+export const VERBS = {
+  updateAction: 'updateAction',
+  snoozeAction: 'snoozeAction',
+  chooseReplyAction: 'chooseReplyAction',
+  correctReply: 'correctReply',
+  showAction: 'showAction',
+  showSummary: 'showSummary',
+} as const;
+
+/** One of {@link VERBS}. */
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+/** What every Action.Execute about one action carries in its `data`. */
+export interface ActionExecuteData {
+  verb: Verb;
+  planId: string;
+  ref: string;
+  /** The action's version when the card was made, so a stale card is detected. */
+  version: string;
+  /** The status the card showed, so the handler can tell what changed since. */
+  shownStatus: Status;
+  /** '' on single-action cards; '1', '2', … on cards with several actions (see `inputIds`). */
+  slot: string;
+}
+
+/** Data of the "Snooze" buttons on a nudge card. */
+export interface SnoozeExecuteData extends ActionExecuteData {
+  verb: typeof VERBS.snoozeAction;
+  weeks: 1 | 2;
+}
+
+/** Data of the buttons that say which action a free-text reply was about. */
+export interface ChooseReplyExecuteData extends ActionExecuteData {
+  verb: typeof VERBS.chooseReplyAction;
+  /** The reply, exactly as typed, so the handler can record it without remembering it. */
+  note: string;
+}
+
+/** Data of a plan's "Show summary" button. */
+export interface ShowSummaryExecuteData {
+  verb: typeof VERBS.showSummary;
+  planId: string;
+}
+
+/** The Action.Execute data for one action at a slot. */
+export function executeData<V extends Verb>(
+  verb: V,
+  action: { planId: string; ref: string; version: string; status: Status },
+  slot = '',
+): ActionExecuteData & { verb: V } {
+  return {
+    verb,
+    planId: action.planId,
+    ref: action.ref,
+    version: action.version,
+    shownStatus: action.status,
+    slot,
+  };
+}
+
+/** Ids of the inputs that update an action. */
+export interface InputIds {
+  status: string;
+  note: string;
+  revisedDue: string;
+  reason: string;
+}
+
+/**
+ * The input ids for an action at a slot: plain names on single-action cards (slot ''),
+ * suffixed `-<slot>` when a card holds several actions, so each button's inputs can be told apart.
+ */
+export function inputIds(slot: string): InputIds {
+  const suffix = slot === '' ? '' : `-${slot}`;
+  return {
+    status: `status${suffix}`,
+    note: `note${suffix}`,
+    revisedDue: `revisedDue${suffix}`,
+    reason: `reason${suffix}`,
+  };
+}

@@ -1,0 +1,67 @@
+import { DateTime } from 'luxon';
+import { effectiveDue, type Action } from './action';
+
+/** Default time zone of plans (UK councils). */
+export const DEFAULT_TIMEZONE = 'Europe/London';
+
+/** The calendar date (`YYYY-MM-DD`) of an instant in a time zone. */
+export function localDate(now: Date, timezone: string = DEFAULT_TIMEZONE): string {
+  return DateTime.fromJSDate(now, { zone: timezone }).toISODate() ?? '';
+}
+
+/** Whole days from one calendar date to another (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(
+    DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days')
+      .days,
+  );
+}
+
+/**
+ * Days an open action is past its (revised) due date at `now`, in the plan's time zone;
+ * 0 when it is not late, complete, or has no date. An action is late from the day after it is due.
+ */
+export function daysLate(
+  action: Pick<Action, 'due' | 'revisedDue' | 'status'>,
+  now: Date,
+  timezone: string = DEFAULT_TIMEZONE,
+): number {
+  const due = effectiveDue(action);
+  if (!due || action.status === 'complete') return 0;
+  return Math.max(0, daysBetween(due, localDate(now, timezone)));
+}
+
+/** True when an open action is past its due date. */
+export function isOverdue(
+  action: Pick<Action, 'due' | 'revisedDue' | 'status'>,
+  now: Date,
+  timezone: string = DEFAULT_TIMEZONE,
+): boolean {
+  return daysLate(action, now, timezone) > 0;
+}
+
+/** "3 days late", "1 day late", "due today", "due in 5 days": how a date stands, in words. */
+export function describeLateness(
+  action: Pick<Action, 'due' | 'revisedDue' | 'status'>,
+  now: Date,
+  timezone: string = DEFAULT_TIMEZONE,
+): string {
+  const due = effectiveDue(action);
+  if (action.status === 'complete') return 'complete';
+  if (!due) return 'no due date';
+  const days = daysBetween(localDate(now, timezone), due);
+  if (days === 0) return 'due today';
+  if (days > 0) return days === 1 ? 'due tomorrow' : `due in ${days} days`;
+  const late = -days;
+  if (late >= 14) {
+    const weeks = Math.floor(late / 7);
+    return `${weeks} weeks late`;
+  }
+  return late === 1 ? '1 day late' : `${late} days late`;
+}
+
+/** A date as UK readers write it: "31 January 2022". */
+export function formatDate(isoDate: string | null): string {
+  if (!isoDate) return 'No date';
+  return DateTime.fromISO(isoDate, { zone: 'utc' }).toFormat('d LLLL yyyy');
+}

@@ -1,0 +1,135 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { ROLES, type Role } from '../domain/person';
+import { normalisePost } from '../domain/owners';
+import type { DirectoryEntry } from '../storage/people-repository';
+import { ImportError } from './types';
+
+const COLUMNS = ['name', 'email', 'post', 'service', 'role'] as const;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return String(value.result ?? '');
+  }
+  return String(value);
+}
+
+async function readGrid(file: string): Promise<string[][]> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.csv') {
+    const text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+    const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
+    try {
+      return parse(text, {
+        delimiter,
+        relax_column_count: true,
+        skip_empty_lines: true,
+      }) as string[][];
+    } catch (error) {
+      throw new ImportError(
+        path.basename(file),
+        null,
+        `not a readable CSV file (${(error as Error).message})`,
+      );
+    }
+  }
+  if (ext === '.xlsx') {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.readFile(file);
+    } catch {
+      throw new ImportError(path.basename(file), null, 'not a readable Excel (.xlsx) workbook');
+    }
+    const sheet = workbook.worksheets[0];
+    const grid: string[][] = [];
+    sheet?.eachRow({ includeEmpty: false }, (row) => {
+      const values: string[] = [];
+      for (let c = 1; c <= row.cellCount; c++) values.push(cellText(row.getCell(c).value));
+      grid.push(values);
+    });
+    return grid;
+  }
+  throw new ImportError(
+    path.basename(file),
+    null,
+    `expected a .csv or .xlsx file with columns ${COLUMNS.join(',')}`,
+  );
+}
+
+const split = (cell: string | undefined): string[] =>
+  (cell ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+
+/**
+ * Reads a people directory (CSV or XLSX with columns name,email,post,service,role; several posts
+ * or roles separated by `;`). Every row is checked before anything is returned, so a bad file
+ * imports nobody, and the error names the row and what was expected.
+ */
+export async function readPeopleFile(file: string): Promise<DirectoryEntry[]> {
+  const name = path.basename(file);
+  try {
+    await fs.access(file);
+  } catch {
+    throw new ImportError(name, null, 'file not found');
+  }
+  const grid = await readGrid(file);
+  if (grid.length === 0) throw new ImportError(name, null, 'the file is empty');
+  const header = grid[0].map((h) => h.trim().toLowerCase());
+  const index = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
+    (typeof COLUMNS)[number],
+    number
+  >;
+  const missing = COLUMNS.filter((c) => index[c] === -1 && c !== 'service' && c !== 'post');
+  if (missing.length > 0) {
+    throw new ImportError(
+      name,
+      'row 1',
+      `expected the headings ${COLUMNS.join(',')}; missing ${missing.join(', ')}`,
+    );
+  }
+  const seen = new Map<string, number>();
+  const entries: DirectoryEntry[] = [];
+  grid.slice(1).forEach((row, i) => {
+    const rowNumber = i + 2;
+    const at = `row ${rowNumber}`;
+    const get = (column: (typeof COLUMNS)[number]): string =>
+      index[column] === -1 ? '' : (row[index[column]] ?? '').trim();
+    if (row.every((cell) => cell.trim() === '')) return;
+    const email = get('email').toLowerCase();
+    if (!EMAIL.test(email)) {
+      throw new ImportError(name, at, `expected an email address, found "${get('email')}"`);
+    }
+    if (seen.has(email)) {
+      throw new ImportError(name, at, `${email} is already on row ${seen.get(email)}`);
+    }
+    seen.set(email, rowNumber);
+    const personName = get('name');
+    if (personName === '') throw new ImportError(name, at, 'expected a name');
+    const roles = split(get('role')).map((r) => r.toLowerCase());
+    const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+    if (unknown.length > 0 || roles.length === 0) {
+      throw new ImportError(
+        name,
+        at,
+        `expected role to be ${ROLES.join(', ')} (several separated by ;), found "${get('role')}"`,
+      );
+    }
+    entries.push({
+      email,
+      name: personName,
+      posts: split(get('post')).map(normalisePost),
+      service: get('service') || null,
+      roles: roles as Role[],
+    });
+  });
+  return entries;
+}

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { Action, ActionUpdate, UpdateSource } from '../domain/action';
+import { effectiveDue } from '../domain/action';
+import { localDate } from '../domain/overdue';
+import { canUpdate } from '../domain/permissions';
+import type { Person } from '../domain/person';
+import { statusLabel } from '../domain/status';
+import { checkUpdate, type UpdateRequest } from '../domain/update-input';
+import type { ActionsRepository } from '../storage/actions-repository';
+import { ConflictError } from '../storage/errors';
+import type { UpdatesRepository } from '../storage/updates-repository';
+import { NotAllowedError, NotFoundError, ValidationError } from './errors';
+
+/** Who records an update; people from the directory, or a system name for the CLI. */
+export type Author = Pick<Person, 'email' | 'name' | 'posts' | 'roles'>;
+
+/** A request to record progress on one action. */
+export interface RecordUpdateInput {
+  planId: string;
+  ref: string;
+  author: Author;
+  request: UpdateRequest;
+  source: UpdateSource;
+  now: Date;
+  timezone: string;
+  /** The version of the action the person saw (from the card); omitted for replies and the CLI. */
+  seenVersion?: string;
+  /** Id of the audit row; a retry of the same attempt rewrites that row rather than adding one. */
+  requestId?: string;
+}
+
+/** What happened to a request. */
+export type RecordUpdateResult =
+  | { outcome: 'saved'; action: Action; update: ActionUpdate }
+  /**
+   * The action changed after the person's card was sent. Their note is kept in the audit trail,
+   * but a status or date change is not applied over someone else's: `changed` says what changed.
+   */
+  | { outcome: 'stale'; action: Action; update: ActionUpdate | null; changed: string };
+
+// Enough for dozens of people saving the same action in the same second.
+const MAX_ATTEMPTS = 80;
+
+function describeChange(action: Action): string {
+  const who = action.lastUpdateBy ?? 'Someone';
+  return `${who} updated this action since your card was sent: it is now ${statusLabel(action.status)}.`;
+}
+
+/**
+ * Records progress on an action: checks who may, appends the audit row first (so nothing is
+ * lost even if the process stops), then writes the action with its version. Concurrent notes are
+ * retried until they land; a status change made on a stale card is refused with what changed.
+ */
+export async function recordUpdate(
+  deps: { actions: ActionsRepository; updates: UpdatesRepository },
+  input: RecordUpdateInput,
+): Promise<RecordUpdateResult> {
+  const checked = checkUpdate(input.request, localDate(input.now, input.timezone));
+  if (!checked.ok) throw new ValidationError(checked.problems.join(' '));
+  const change = checked.value;
+  const id = input.requestId ?? randomUUID();
+  const at = input.now.toISOString();
+
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const current = await deps.actions.get(input.planId, input.ref);
+    if (!current)
+      throw new NotFoundError(`There is no action ${input.ref} in plan ${input.planId}.`);
+    if (!canUpdate(input.author, current)) {
+      throw new NotAllowedError(
+        `Action ${current.ref} belongs to ${current.owners.join(' and ')}. Only the holders of ` +
+          'those posts (or an admin) can update it.',
+      );
+    }
+    const wantsEdit =
+      (change.status !== null && change.status !== current.status) || change.revisedDue !== null;
+    const stale = input.seenVersion !== undefined && input.seenVersion !== current.version;
+    const applyEdit = wantsEdit && !stale;
+    const base = {
+      id,
+      planId: current.planId,
+      ref: current.ref,
+      at,
+      by: input.author.email,
+      byName: input.author.name,
+      statusFrom: current.status,
+      note: change.note,
+      source: input.source,
+    };
+    const update: Omit<ActionUpdate, 'id'> & { id: string } = applyEdit
+      ? {
+          ...base,
+          statusTo: change.status ?? current.status,
+          dueFrom: change.revisedDue ? effectiveDue(current) : null,
+          dueTo: change.revisedDue,
+          reason: change.reason,
+        }
+      : { ...base, statusTo: current.status, dueFrom: null, dueTo: null, reason: null };
+
+    if (!applyEdit && change.note === null) {
+      return { outcome: 'stale', action: current, update: null, changed: describeChange(current) };
+    }
+    const saved = await deps.updates.append(update);
+    const next: Action = {
+      ...current,
+      status: update.statusTo,
+      revisedDue: update.dueTo ?? current.revisedDue,
+      revisedReason: update.dueTo ? update.reason : current.revisedReason,
+      lastUpdateAt: at,
+      lastUpdateBy: input.author.name,
+      lastNote: change.note ?? current.lastNote,
+    };
+    try {
+      const written = await deps.actions.update(next);
+      if (wantsEdit && stale) {
+        return {
+          outcome: 'stale',
+          action: written,
+          update: saved,
+          changed: describeChange(current),
+        };
+      }
+      return { outcome: 'saved', action: written, update: saved };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // Someone else wrote between our read and write. The next pass re-reads: a note is
+      // retried until it lands; a status change is then judged against the fresh action.
+      await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 20));
+    }
+  }
+  throw new ConflictError(`Action ${input.ref}`);
+}

@@ -1,0 +1,23 @@
+import { ActionsRepository } from '../storage/actions-repository';
+import { PeopleRepository } from '../storage/people-repository';
+import { PlansRepository } from '../storage/plans-repository';
+import type { TableStore } from '../storage/table-store';
+import { UpdatesRepository } from '../storage/updates-repository';
+
+/** Every repository, built over one store. */
+export interface Repositories {
+  plans: PlansRepository;
+  actions: ActionsRepository;
+  updates: UpdatesRepository;
+  people: PeopleRepository;
+}
+
+/** Builds the repositories of a store (part of the composition root). */
+export function createRepositories(store: TableStore): Repositories {
+  return {
+    plans: new PlansRepository(store),
+    actions: new ActionsRepository(store),
+    updates: new UpdatesRepository(store),
+    people: new PeopleRepository(store),
+  };
+}
