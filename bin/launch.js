@@ -7,7 +7,7 @@ const path = require('node:path');
 module.exports = function launch(entry) {
   const root = path.join(__dirname, '..');
   const source = path.join(root, 'src', `${entry}.ts`);
-  let tsx = null;
+  let tsx;
   try {
     tsx = require.resolve('tsx/cjs', { paths: [root] });
   } catch {

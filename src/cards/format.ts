@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DEFAULT_TIMEZONE } from '../domain/overdue';
+import { DEFAULT_TIMEZONE, lateInWords } from '../domain/overdue';
 import { ragOf, STATUSES, statusLabel, type Rag, type Status } from '../domain/status';
 
 /** Colours a TextBlock or TextRun can take. */
@@ -96,10 +96,9 @@ export function formatInstant(iso: string, timezone: string = DEFAULT_TIMEZONE):
   return at.isValid ? at.toFormat("d LLLL yyyy 'at' HH:mm") : iso;
 }
 
-/** "1 day late", "9 days late", "3 weeks late": the same words as `describeLateness`. */
+/** "1 day late", "3 weeks late", "4 months late": the same words as `describeLateness`. */
 export function lateText(days: number): string {
-  if (days >= 14) return `${Math.floor(days / 7)} weeks late`;
-  return days === 1 ? '1 day late' : `${days} days late`;
+  return lateInWords(days);
 }
 
 /** The line that ends a capped list: "…and 3 more." with an optional hint. */

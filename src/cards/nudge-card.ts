@@ -1,7 +1,6 @@
 import template from '../../cards/nudge.json';
-import type { Action, Plan } from '../domain/action';
+import { effectiveDue, type Action, type Plan } from '../domain/action';
 import { describeLateness, formatDate } from '../domain/overdue';
-import { effectiveDue } from '../domain/action';
 import type { Person } from '../domain/person';
 import { statusLabel } from '../domain/status';
 import {

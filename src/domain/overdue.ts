@@ -52,11 +52,15 @@ export function describeLateness(
   const days = daysBetween(localDate(now, timezone), due);
   if (days === 0) return 'due today';
   if (days > 0) return days === 1 ? 'due tomorrow' : `due in ${days} days`;
-  const late = -days;
-  if (late >= 14) {
-    const weeks = Math.floor(late / 7);
-    return `${weeks} weeks late`;
-  }
+  return lateInWords(-days);
+}
+
+/** How late, in words that stay readable however long: "3 days", "5 weeks", "4 months", "over 2 years". */
+export function lateInWords(late: number): string {
+  if (late >= 730) return `over ${Math.floor(late / 365)} years late`;
+  if (late >= 365) return 'over a year late';
+  if (late >= 60) return `${Math.round(late / 30.4)} months late`;
+  if (late >= 14) return `${Math.floor(late / 7)} weeks late`;
   return late === 1 ? '1 day late' : `${late} days late`;
 }
 

@@ -1,6 +1,9 @@
 import { ActionsRepository } from '../storage/actions-repository';
+import { LeasesRepository } from '../storage/leases-repository';
+import { LedgerRepository } from '../storage/ledger-repository';
 import { PeopleRepository } from '../storage/people-repository';
 import { PlansRepository } from '../storage/plans-repository';
+import { RepliesRepository } from '../storage/replies-repository';
 import type { TableStore } from '../storage/table-store';
 import { UpdatesRepository } from '../storage/updates-repository';
 
@@ -10,6 +13,9 @@ export interface Repositories {
   actions: ActionsRepository;
   updates: UpdatesRepository;
   people: PeopleRepository;
+  ledger: LedgerRepository;
+  leases: LeasesRepository;
+  replies: RepliesRepository;
 }
 
 /** Builds the repositories of a store (part of the composition root). */
@@ -19,5 +25,8 @@ export function createRepositories(store: TableStore): Repositories {
     actions: new ActionsRepository(store),
     updates: new UpdatesRepository(store),
     people: new PeopleRepository(store),
+    ledger: new LedgerRepository(store),
+    leases: new LeasesRepository(store),
+    replies: new RepliesRepository(store),
   };
 }

@@ -134,3 +134,10 @@ export function visibleText(card: AdaptiveCard): string {
     .map((v) => String(v.text))
     .join('\n');
 }
+
+/** The commands a help or welcome card lists (shown in a monospace font). */
+export function commandsOf(card: AdaptiveCard): string[] {
+  return ofType(card, 'TextRun')
+    .filter((r) => r.fontType === 'Monospace')
+    .map((r) => String(r.text));
+}

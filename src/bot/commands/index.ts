@@ -1,0 +1,17 @@
+import type { TextCommand } from '../bot-turn';
+import { actionCommand } from './action';
+import { assignCommand } from './assign';
+import { helpCommand } from './help';
+import { myActionsCommand } from './my-actions';
+import { overdueCommand } from './overdue';
+import { summaryCommand } from './summary';
+
+/** Every text command, in the order they are tried. */
+export const COMMANDS: TextCommand[] = [
+  helpCommand,
+  myActionsCommand,
+  summaryCommand,
+  overdueCommand,
+  actionCommand,
+  assignCommand,
+];

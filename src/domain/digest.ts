@@ -1,0 +1,222 @@
+import type { DigestView } from '../cards/digest-card';
+import type { Action, ActionUpdate, Plan } from './action';
+import { isReachable } from './nudge-policy';
+import { daysLate, formatDate, localDate } from './overdue';
+import { samePost } from './owners';
+import type { Person } from './person';
+import { STATUSES, type Status } from './status';
+
+export { digestRunKey, isDigestTime, type DigestDay } from './digest-schedule';
+
+/** A weekly digest, shaped as the digest card shows it. */
+export type ServiceDigest = DigestView;
+
+/** A prompt sent in the digest's week, as the ledger recorded it. */
+export interface DigestPrompt {
+  email: string;
+  planId: string;
+  ref: string;
+  /** ISO instant the prompt was sent. */
+  sentAt: string;
+  /** Set when the caller already knows the prompt was answered; otherwise updates decide. */
+  answered?: boolean;
+}
+
+/** What every digest is built from. `updates` and `prompts` may reach back further than a week. */
+interface DigestSources {
+  people: Person[];
+  actions: { action: Action; plan: Plan }[];
+  updates: ActionUpdate[];
+  prompts: DigestPrompt[];
+  now: Date;
+  /** Days overdue past which an action is flagged for escalation. */
+  escalateDays: number;
+  timezone: string;
+}
+
+/** What a head of service's digest is built from. */
+export interface ServiceDigestInput extends DigestSources {
+  head: Person;
+}
+
+/** What a chair's digest of one plan is built from. */
+export interface PlanDigestInput extends Omit<DigestSources, 'actions'> {
+  plan: Plan;
+  actions: Action[];
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+const actionKey = (planId: string, ref: string): string => `${planId}\u0000${ref}`;
+
+const sameText = (a: string | null, b: string | null): boolean =>
+  a !== null && b !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function lateList(actions: { action: Action; plan: Plan }[], now: Date): DigestView['overdue'] {
+  return actions
+    .map(({ action, plan }) => ({
+      planTitle: plan.title,
+      ref: action.ref,
+      owners: [...action.owners],
+      daysLate: daysLate(action, now, plan.timezone),
+    }))
+    .filter((entry) => entry.daysLate > 0)
+    .sort(
+      (a, b) =>
+        b.daysLate - a.daysLate ||
+        a.planTitle.localeCompare(b.planTitle) ||
+        a.ref.localeCompare(b.ref, 'en', { numeric: true }),
+    );
+}
+
+/** Why the bot cannot prompt a person, or null when it can. */
+function unreachableReason(person: Person): string | null {
+  if (person.unreachable) {
+    return person.unreachable.reason.trim() || 'Messages to them could not be delivered';
+  }
+  if (!isReachable(person)) return 'Has not used the bot in Teams yet';
+  return null;
+}
+
+/**
+ * The digest of a set of actions. `people` are those the digest speaks for: prompts to others
+ * are not chased here, and only people holding posts are listed as unreachable.
+ */
+function buildDigest(
+  title: string,
+  scope: { action: Action; plan: Plan }[],
+  people: Person[],
+  sources: Omit<DigestSources, 'actions' | 'people'> & { directory: Person[] },
+): ServiceDigest {
+  const { now, timezone } = sources;
+  const from = now.getTime() - WEEK_MS;
+  const inWeek = (iso: string): boolean => {
+    const t = Date.parse(iso);
+    return t > from && t <= now.getTime();
+  };
+  const byKey = new Map(
+    scope.map((entry) => [actionKey(entry.action.planId, entry.action.ref), entry]),
+  );
+
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const { action } of scope) counts[action.status] += 1;
+
+  const changed: DigestView['changed'] = sources.updates
+    .filter((u) => u.source !== 'import' && inWeek(u.at) && byKey.has(actionKey(u.planId, u.ref)))
+    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+    .map((u) => ({
+      planTitle: byKey.get(actionKey(u.planId, u.ref))?.plan.title ?? u.planId,
+      ref: u.ref,
+      byName: u.byName,
+      at: u.at,
+      statusFrom: u.statusFrom,
+      statusTo: u.statusTo,
+      note: u.note,
+    }));
+
+  const overdue = lateList(scope, now);
+  const escalate = overdue.filter((entry) => entry.daysLate > sources.escalateDays);
+
+  const emails = new Set(people.map((p) => p.email.trim().toLowerCase()));
+  const chased = new Map<string, { refs: string[]; keys: Set<string> }>();
+  for (const prompt of sources.prompts) {
+    const email = prompt.email.trim().toLowerCase();
+    const key = actionKey(prompt.planId, prompt.ref);
+    const entry = byKey.get(key);
+    if (!entry || !emails.has(email) || !inWeek(prompt.sentAt)) continue;
+    if (entry.action.status === 'complete' || prompt.answered) continue;
+    const answered = sources.updates.some(
+      (u) =>
+        u.planId === prompt.planId &&
+        u.ref === prompt.ref &&
+        sameText(u.by, email) &&
+        Date.parse(u.at) > Date.parse(prompt.sentAt),
+    );
+    if (answered) continue;
+    const list = chased.get(email) ?? { refs: [], keys: new Set<string>() };
+    if (!list.keys.has(key)) {
+      list.keys.add(key);
+      list.refs.push(prompt.ref);
+    }
+    chased.set(email, list);
+  }
+  const nameOf = (email: string): string =>
+    sources.directory.find((p) => sameText(p.email, email))?.name ?? email;
+  const notAnswered = [...chased.entries()]
+    .map(([email, { refs }]) => ({
+      name: nameOf(email),
+      email,
+      refs: refs.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const unreachable = people
+    .filter((p) => p.posts.length > 0)
+    .flatMap((p) => {
+      const reason = unreachableReason(p);
+      return reason ? [{ name: p.name, email: p.email, reason }] : [];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  return {
+    title,
+    periodLabel: `Week to ${formatDate(localDate(now, timezone))}`,
+    counts,
+    changed,
+    overdue,
+    notAnswered,
+    escalate,
+    unreachable,
+    timezone,
+  };
+}
+
+function ownedByAny(action: Action, posts: string[]): boolean {
+  return action.owners.some((owner) => posts.some((post) => samePost(post, owner)));
+}
+
+function uniqueByEmail(people: Person[]): Person[] {
+  const seen = new Set<string>();
+  return people.filter((p) => {
+    const email = p.email.trim().toLowerCase();
+    if (seen.has(email)) return false;
+    seen.add(email);
+    return true;
+  });
+}
+
+/**
+ * A head of service's weekly digest: the actions owned by posts whose holders are in the head's
+ * service (service names compared without regard to case), plus the head's own posts.
+ */
+export function buildServiceDigest(input: ServiceDigestInput): ServiceDigest {
+  const { head } = input;
+  const members = uniqueByEmail([
+    head,
+    ...(head.service ? input.people.filter((p) => sameText(p.service, head.service)) : []),
+  ]);
+  const posts = members.flatMap((p) => p.posts);
+  const scope = input.actions.filter(({ action }) => ownedByAny(action, posts));
+  return buildDigest(`Weekly digest: ${head.service?.trim() || head.name}`, scope, members, {
+    ...input,
+    directory: input.people,
+  });
+}
+
+/**
+ * A chair's weekly digest of one plan they opted in to: the same sections, for that plan only.
+ * Prompts are chased and unreachable owners listed for the holders of the plan's owner posts.
+ */
+export function buildPlanDigest(input: PlanDigestInput): ServiceDigest {
+  const { plan } = input;
+  const scope = input.actions
+    .filter((action) => action.planId === plan.id)
+    .map((action) => ({ action, plan }));
+  const owners = uniqueByEmail(
+    input.people.filter((p) => scope.some(({ action }) => ownedByAny(action, p.posts))),
+  );
+  return buildDigest(`Weekly digest: ${plan.title}`, scope, owners, {
+    ...input,
+    directory: input.people,
+  });
+}

@@ -1,0 +1,95 @@
+import restify, { type Server } from 'restify';
+import type { CloudAdapter, ActivityHandler } from 'botbuilder';
+import type { Logger } from '../logging/logger';
+import { jobsHandler, type JobRunner } from './jobs-route';
+import { activityProblem } from './validate-activity';
+import { legalPage } from './legal-pages';
+
+/** How healthy the service is, for `/healthz` and App Service's health check. */
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  storage: 'ok' | 'unreachable';
+  uptimeSeconds: number;
+}
+
+/** What the HTTP server needs. */
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+  health: () => Promise<HealthReport>;
+  jobsSecret: string | undefined;
+  runJob: JobRunner;
+  now: () => Date;
+}
+
+/** A server that can stop taking requests and wait for those in flight. */
+export interface BotServer {
+  server: Server;
+  listen(port: number, host: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The bot's HTTP endpoints: `/api/messages`, `/api/jobs/:name`, `/healthz`. */
+export function createServer(deps: ServerDeps): BotServer {
+  const server = restify.createServer({ name: 'action-plan-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 }));
+  let inFlight = 0;
+  let idle: (() => void) | null = null;
+  server.pre((_req, res, next) => {
+    inFlight += 1;
+    res.once('finish', () => {
+      inFlight -= 1;
+      if (inFlight === 0 && idle) idle();
+    });
+    return next();
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    const problem = activityProblem(req.body);
+    if (problem) {
+      res.send(400, { error: problem });
+      return;
+    }
+    try {
+      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    } catch (error) {
+      deps.logger.error({ err: { message: (error as Error).message } }, 'activity failed');
+      if (!res.headersSent) res.send(500, { error: 'The activity could not be processed.' });
+    }
+  });
+  server.post('/api/jobs/:name', jobsHandler(deps.jobsSecret, deps.runJob, deps.logger, deps.now));
+  server.get('/healthz', async (_req, res) => {
+    const report = await deps.health();
+    res.send(report.status === 'ok' ? 200 : 503, report);
+  });
+  server.get('/privacy', legalPage('privacy'));
+  server.get('/terms', legalPage('terms'));
+
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve(server.address().port));
+      }),
+    // Stops taking new requests and resolves when those in flight have been answered, so a
+    // SIGTERM never cuts off a person's update half-way.
+    close: () =>
+      new Promise((resolve) => {
+        const closed = new Promise<void>((done) => server.close(() => done()));
+        const drained = new Promise<void>((done) => {
+          if (inFlight === 0) done();
+          else idle = done;
+        });
+        server.server.closeIdleConnections();
+        void drained
+          .then(() => {
+            server.server.closeAllConnections();
+            return closed;
+          })
+          .then(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,160 @@
+import { firstName } from '../../src/cards/format';
+import { buildNudgeCard, NUDGE_INPUTS_LIMIT, type NudgeItem } from '../../src/cards/nudge-card';
+import { inputIds, VERBS } from '../../src/cards/verbs';
+import { STATUSES, statusLabel } from '../../src/domain/status';
+import {
+  HOSTILE_TEXTS,
+  manyActions,
+  SAMPLE_NOW,
+  sampleAction,
+  samplePeople,
+  samplePlan,
+} from '../support/sample-data';
+import {
+  CARD_LIMIT,
+  executeActions,
+  executeData,
+  expectLiteral,
+  expectSoundCard,
+  inputIdsOf,
+  jsonLength,
+  ofType,
+  visibleText,
+} from './card-checks';
+
+const person = samplePeople.marketing;
+const overdue2: NudgeItem = {
+  action: sampleAction('2'),
+  plan: samplePlan,
+  reason: 'overdue',
+  daysLate: 29,
+};
+const soon4: NudgeItem = {
+  action: { ...sampleAction('4'), revisedDue: '2022-03-04' },
+  plan: samplePlan,
+  reason: 'due-soon',
+  daysLate: 0,
+};
+
+describe('nudge card', () => {
+  it('asks about one action with its inputs, Update and Snooze buttons', () => {
+    const card = buildNudgeCard({ person, items: [overdue2], now: SAMPLE_NOW });
+    expectSoundCard(card);
+    const text = visibleText(card);
+    expect(text).toContain('This action needs an update');
+    expect(text).toContain('Hello Priya.');
+    expect(text).toContain('Action 2');
+    expect(text).toContain(samplePlan.title);
+    expect(text).toContain('put forward to the next Constitution');
+    expect(text).toContain('Due 31 January 2022');
+    expect(text).toContain('4 weeks late');
+    expect(text).toContain('Overdue');
+    expect(text).toContain('Or just reply to this message in your own words and I’ll record it.');
+    expect(inputIdsOf(card)).toEqual(Object.values(inputIds('1')));
+    expect(executeActions(card).map((a) => [a.title, a.verb])).toEqual([
+      ['Update', 'updateAction'],
+      ['Snooze 1 week', 'snoozeAction'],
+      ['Snooze 2 weeks', 'snoozeAction'],
+    ]);
+    const base = {
+      planId: samplePlan.id,
+      ref: '2',
+      version: overdue2.action.version,
+      shownStatus: 'at-risk',
+      slot: '1',
+    };
+    expect(executeData(card)).toEqual([
+      { verb: VERBS.updateAction, ...base },
+      { verb: VERBS.snoozeAction, ...base, weeks: 1 },
+      { verb: VERBS.snoozeAction, ...base, weeks: 2 },
+    ]);
+    expect(executeActions(card)[0].associatedInputs).toBe('auto');
+  });
+
+  it('gives each action its own slot, inputs and buttons, overdue first', () => {
+    const noUpdate: NudgeItem = {
+      action: { ...sampleAction('1'), status: 'on-track' },
+      plan: samplePlan,
+      reason: 'no-update',
+      daysLate: 0,
+    };
+    const card = buildNudgeCard({ person, items: [soon4, noUpdate, overdue2], now: SAMPLE_NOW });
+    expectSoundCard(card);
+    expect(inputIdsOf(card)).toEqual([
+      ...Object.values(inputIds('1')),
+      ...Object.values(inputIds('2')),
+      ...Object.values(inputIds('3')),
+    ]);
+    const updates = executeData(card).filter((d) => d.verb === VERBS.updateAction);
+    expect(updates.map((d) => [d.slot, d.ref])).toEqual([
+      ['1', '2'],
+      ['2', '4'],
+      ['3', '1'],
+    ]);
+    const choices = ofType(card, 'Input.ChoiceSet');
+    expect(choices.map((c) => c.value)).toEqual(['at-risk', 'on-track', 'on-track']);
+    for (const c of choices) {
+      expect(c.style).toBe('compact');
+      expect(c.choices).toEqual(STATUSES.map((s) => ({ title: statusLabel(s), value: s })));
+    }
+    for (const note of ofType(card, 'Input.Text').filter((i) => String(i.id).startsWith('note'))) {
+      expect(note).toMatchObject({
+        isMultiline: true,
+        maxLength: 4000,
+        placeholder: 'What has happened since the last update?',
+      });
+    }
+    const text = visibleText(card);
+    expect(text).toContain('These actions need an update');
+    expect(text).toContain('Due soon');
+    expect(text).toContain('due in 3 days');
+    expect(text).toContain('No update for a while');
+    expect(text).toContain('tell me which action');
+  });
+
+  it('caps the actions with inputs at 10 and lists the rest briefly, even for 40', () => {
+    const items: NudgeItem[] = manyActions(40, { status: 'on-track', due: '2022-02-01' }).map(
+      (action, i) => ({ action, plan: samplePlan, reason: 'overdue', daysLate: 28 + (i % 3) }),
+    );
+    const card = buildNudgeCard({ person, items, now: SAMPLE_NOW });
+    expectSoundCard(card);
+    expect(jsonLength(card)).toBeLessThan(CARD_LIMIT);
+    expect(ofType(card, 'Input.ChoiceSet')).toHaveLength(NUDGE_INPUTS_LIMIT);
+    expect(new Set(inputIdsOf(card)).size).toBe(4 * NUDGE_INPUTS_LIMIT);
+    expect(executeActions(card)).toHaveLength(3 * NUDGE_INPUTS_LIMIT);
+    expect(visibleText(card)).toContain('…and 30 more: type **my actions** to see them all.');
+    const slotRefs = executeData(card)
+      .filter((d) => d.verb === VERBS.updateAction)
+      .map((d) => d.ref);
+    const listed = ofType(card, 'TextRun').filter((r) => /^Action 1\d\d$/.test(String(r.text)));
+    // 10 with inputs + 30 listed briefly: every action is named once.
+    expect(new Set(listed.map((r) => r.text)).size).toBe(40);
+    expect(slotRefs).toHaveLength(10);
+  });
+
+  it('cuts a very long proposed action for display', () => {
+    const action = { ...sampleAction('2'), proposedAction: 'Work with directorates. '.repeat(200) };
+    const card = buildNudgeCard({ person, items: [{ ...overdue2, action }], now: SAMPLE_NOW });
+    expectSoundCard(card);
+    const run = ofType(card, 'TextRun').find((r) => String(r.text).startsWith('Work with'));
+    expect(String(run?.text).length).toBeLessThanOrEqual(400);
+    expect(String(run?.text)).toMatch(/…$/);
+  });
+
+  it('shows plan text and names literally', () => {
+    for (const hostile of HOSTILE_TEXTS) {
+      const action = { ...sampleAction('2'), proposedAction: `Plan ${hostile}` };
+      const plan = { ...samplePlan, title: `Title ${hostile}` };
+      const card = buildNudgeCard({
+        person: { name: `${hostile} Shah` },
+        items: [{ ...overdue2, action, plan }],
+        now: SAMPLE_NOW,
+      });
+      const greeted = firstName(`${hostile} Shah`);
+      expectSoundCard(card, [hostile, greeted]);
+      expectLiteral(card, `Hello ${greeted}.`);
+      expectLiteral(card, `Plan ${hostile}`);
+      expectLiteral(card, `Title ${hostile}`);
+    }
+  });
+});

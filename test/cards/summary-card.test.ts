@@ -1,0 +1,111 @@
+import { buildSummaryCard } from '../../src/cards/summary-card';
+import { summarisePlan } from '../../src/domain/summary';
+import {
+  HOSTILE_TEXTS,
+  longNote,
+  manyActions,
+  SAMPLE_NOW,
+  sampleActions,
+  samplePlan,
+  sampleSummary,
+} from '../support/sample-data';
+import {
+  CARD_LIMIT,
+  expectLiteral,
+  expectSoundCard,
+  jsonLength,
+  ofType,
+  visibleText,
+} from './card-checks';
+
+const tz = 'Europe/London';
+
+describe('summary card', () => {
+  it('shows the plan, totals, % complete, coloured bars, legend, overdue and recent updates', () => {
+    const card = buildSummaryCard({ summary: sampleSummary(), now: SAMPLE_NOW, timezone: tz });
+    expectSoundCard(card);
+    const text = visibleText(card);
+    expect(text).toContain(samplePlan.title);
+    expect(text).toContain('Agreed 7 September 2021 · Position on 1 March 2022');
+    expect(text).toContain('4 actions · 50% complete');
+    const bars = ofType(card, 'Column').filter((c) => typeof c.width === 'number');
+    expect(bars.map((c) => [c.style, c.width])).toEqual([
+      ['good', 1],
+      ['warning', 1],
+      ['accent', 2],
+    ]);
+    expect(text).toContain('Not started: \n0 (0%)');
+    expect(text).toContain('Complete: \n2 (50%)');
+    expect(text).toContain('Overdue: 1 action');
+    expect(text).toContain('Head of Marketing and Communications and Head of Democratic Services');
+    expect(text).toContain('4 weeks late');
+    expect(text).toContain('Recently updated');
+    // Action 4 was updated after action 2: newest first.
+    expect(text.indexOf('Draft framework shared')).toBeLessThan(
+      text.indexOf('the February meeting'),
+    );
+    expect(text).toContain('14 February 2022 at 09:12');
+    expect(text).toContain('Sam Okafor');
+  });
+
+  it('makes bar widths proportional to the counts, with no bar for an empty status', () => {
+    const actions = [
+      ...manyActions(6, { status: 'on-track' }),
+      ...manyActions(3, { status: 'off-track' }),
+      ...manyActions(1, { status: 'not-started' }),
+    ];
+    const summary = summarisePlan(samplePlan, actions, SAMPLE_NOW);
+    const card = buildSummaryCard({ summary, now: SAMPLE_NOW, timezone: tz });
+    expectSoundCard(card);
+    const bars = ofType(card, 'Column').filter((c) => typeof c.width === 'number');
+    expect(bars.map((c) => [c.style, c.width])).toEqual([
+      ['emphasis', 1],
+      ['good', 6],
+      ['attention', 3],
+    ]);
+  });
+
+  it('handles a plan with no actions', () => {
+    const summary = summarisePlan(samplePlan, [], SAMPLE_NOW);
+    const card = buildSummaryCard({ summary, now: SAMPLE_NOW, timezone: tz });
+    expectSoundCard(card);
+    expect(visibleText(card)).toContain('This plan has no actions yet.');
+    expect(ofType(card, 'ColumnSet')).toEqual([]);
+  });
+
+  it('caps 500 overdue actions at 10 and stays small, with long notes on recent updates', () => {
+    const actions = manyActions(500, {
+      status: 'off-track',
+      due: '2021-12-31',
+      revisedDue: null,
+      lastUpdateAt: '2022-02-01T10:00:00Z',
+      lastNote: longNote(4000),
+    });
+    const summary = summarisePlan(samplePlan, actions, SAMPLE_NOW);
+    const card = buildSummaryCard({ summary, now: SAMPLE_NOW, timezone: tz });
+    expectSoundCard(card);
+    expect(jsonLength(card)).toBeLessThan(CARD_LIMIT);
+    const text = visibleText(card);
+    expect(text).toContain('Overdue: 500 actions');
+    expect(text).toContain('…and 490 more: type **overdue** to see more.');
+    expect(ofType(card, 'TextRun').filter((r) => r.text === longNote(4000))).toHaveLength(5);
+  });
+
+  it('shows notes and names literally', () => {
+    for (const hostile of HOSTILE_TEXTS) {
+      const actions = sampleActions.map((a) =>
+        a.ref === '4' ? { ...a, lastNote: `Note ${hostile}`, lastUpdateBy: `By ${hostile}` } : a,
+      );
+      const summary = summarisePlan(
+        { ...samplePlan, title: `Plan ${hostile}` },
+        actions,
+        SAMPLE_NOW,
+      );
+      const card = buildSummaryCard({ summary, now: SAMPLE_NOW, timezone: tz });
+      expectSoundCard(card, [hostile]);
+      expectLiteral(card, `Note ${hostile}`);
+      expectLiteral(card, `By ${hostile}`);
+      expectLiteral(card, `Plan ${hostile}`);
+    }
+  });
+});

@@ -1,0 +1,183 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** An activity the bot sent, as the connector received it. */
+export interface CapturedActivity {
+  method: 'send' | 'reply' | 'update' | 'create';
+  conversationId: string;
+  replyToId?: string;
+  activity: Record<string, unknown>;
+  at: number;
+}
+
+/** A member the connector knows, answered to getMember. */
+export interface ConnectorMember {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+  email?: string;
+  userPrincipalName?: string;
+}
+
+/** How the stand-in answers a send: pass through, or fail with a status (and Retry-After). */
+export type FaultDecision = { status: number; retryAfterSeconds?: number } | null;
+
+/** Options: members for getMember, and a hook to inject faults per request. */
+export interface ConnectorOptions {
+  members?: ConnectorMember[];
+  fault?: (request: { method: string; conversationId: string }) => FaultDecision;
+}
+
+/**
+ * A small stand-in for the Bot Connector REST API on 127.0.0.1, owned by the tests. It answers
+ * send, reply, update, createConversation and getMember like the real service, and records
+ * every activity the bot sends.
+ */
+export class TestConnector {
+  readonly activities: CapturedActivity[] = [];
+  private server: http.Server | null = null;
+  private conversationCount = 0;
+  private readonly members = new Map<string, ConnectorMember>();
+
+  constructor(private readonly options: ConnectorOptions = {}) {
+    for (const m of options.members ?? []) this.members.set(m.id, m);
+  }
+
+  /** The service URL to put in activities. */
+  url = '';
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** Adds or replaces a member answered by getMember. */
+  addMember(member: ConnectorMember): void {
+    this.members.set(member.id, member);
+  }
+
+  /** Forgets what was captured so far. */
+  clear(): void {
+    this.activities.length = 0;
+  }
+
+  /** Adaptive Cards among the captured activities, in order. */
+  cards(): Record<string, unknown>[] {
+    return this.activities.flatMap((a) =>
+      (
+        (a.activity.attachments as { contentType: string; content: Record<string, unknown> }[]) ??
+        []
+      )
+        .filter((att) => att.contentType === 'application/vnd.microsoft.card.adaptive')
+        .map((att) => att.content),
+    );
+  }
+
+  /** Texts of the captured message activities, in order. */
+  texts(): string[] {
+    return this.activities
+      .map((a) => a.activity.text)
+      .filter((t): t is string => typeof t === 'string');
+  }
+
+  private json(
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): void {
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(text)),
+      ...headers,
+    });
+    res.end(text);
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    // /v3/conversations[/:id[/activities[/:activityId]]] and /v3/conversations/:id/members/:memberId
+    if (parts[0] !== 'v3' || parts[1] !== 'conversations') {
+      this.json(res, 404, { error: { code: 'NotFound', message: url.pathname } });
+      return;
+    }
+    const conversationId = parts[2] ?? '';
+    if (req.method === 'GET' && parts[3] === 'members' && parts[4]) {
+      const member = this.members.get(parts[4]);
+      if (!member) {
+        this.json(res, 404, {
+          error: { code: 'MemberNotFoundInConversation', message: 'Member not found' },
+        });
+        return;
+      }
+      this.json(res, 200, {
+        ...member,
+        userPrincipalName: member.userPrincipalName ?? member.email,
+      });
+      return;
+    }
+    const method: CapturedActivity['method'] | null =
+      req.method === 'POST' && parts.length === 2
+        ? 'create'
+        : req.method === 'POST' && parts[3] === 'activities' && parts[4]
+          ? 'reply'
+          : req.method === 'POST' && parts[3] === 'activities'
+            ? 'send'
+            : req.method === 'PUT' && parts[3] === 'activities' && parts[4]
+              ? 'update'
+              : null;
+    if (!method) {
+      this.json(res, 404, {
+        error: { code: 'NotFound', message: `${req.method} ${url.pathname}` },
+      });
+      return;
+    }
+    const fault = this.options.fault?.({ method, conversationId });
+    if (fault) {
+      const headers: Record<string, string> = {};
+      if (fault.retryAfterSeconds !== undefined)
+        headers['Retry-After'] = String(fault.retryAfterSeconds);
+      this.json(
+        res,
+        fault.status,
+        { error: { code: 'Fault', message: `Injected ${fault.status}` } },
+        headers,
+      );
+      return;
+    }
+    if (method === 'create') {
+      this.conversationCount += 1;
+      const id = `a:created-${this.conversationCount}`;
+      const activity = body.activity as Record<string, unknown> | undefined;
+      if (activity) this.activities.push({ method, conversationId: id, activity, at: Date.now() });
+      this.json(res, 201, {
+        id,
+        activityId: activity ? `act-${this.activities.length}` : undefined,
+      });
+      return;
+    }
+    this.activities.push({
+      method,
+      conversationId,
+      replyToId: parts[4],
+      activity: body,
+      at: Date.now(),
+    });
+    this.json(res, method === 'update' ? 200 : 201, {
+      id: parts[4] && method === 'update' ? parts[4] : `act-${this.activities.length}`,
+    });
+  }
+}
