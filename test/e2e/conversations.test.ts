@@ -252,7 +252,7 @@ describe('Teams conversations end to end', () => {
     await h.message(USERS.adele, 'overdue');
     const text = cardText(h.connector.cards());
     expect(text).toContain('2 actions are past due');
-    expect(text).toMatch(/Action 4\W+over 4 years late/);
+    expect(text).toMatch(/Action 4.{0,40}over 4 years late/);
   });
 
   it('answers 400 for malformed requests, not 500', async () => {
