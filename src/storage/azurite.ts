@@ -82,8 +82,10 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
 
 async function stopPid(pid: number): Promise<void> {
   if (!isAlive(pid)) return;
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + 5000;
+  // SIGINT is Azurite's graceful shutdown: it saves its database first. SIGTERM would end it
+  // at once and lose the last few seconds of writes.
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 10000;
   while (Date.now() < deadline && isAlive(pid)) await new Promise((r) => setTimeout(r, 50));
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
 }

@@ -1,0 +1,38 @@
+import { checkUpdate, MAX_NOTE_LENGTH } from '../../src/domain/update-input';
+
+const today = '2026-11-25';
+
+describe('checkUpdate', () => {
+  it('accepts a status, a note and a revised date with a reason', () => {
+    expect(
+      checkUpdate(
+        { status: 'at-risk', note: '  Draft ready  ', revisedDue: '2027-01-31', reason: 'Committee moved' },
+        today,
+      ),
+    ).toEqual({
+      ok: true,
+      value: { status: 'at-risk', note: 'Draft ready', revisedDue: '2027-01-31', reason: 'Committee moved' },
+    });
+  });
+
+  it.each([
+    [{ status: 'finished' }, /"finished" is not a status/],
+    [{ note: 'x'.repeat(MAX_NOTE_LENGTH + 1000) }, /Notes can be up to 4,000 characters; this one has 5,000/],
+    [{ revisedDue: '31/01/2027', reason: 'r' }, /is not a date/],
+    [{ revisedDue: '2027-02-30', reason: 'r' }, /is not a date/],
+    [{ revisedDue: '2020-01-01', reason: 'r' }, /today or later/],
+    [{ revisedDue: '2999-01-01', reason: 'r' }, /within the next 20 years/],
+    [{ revisedDue: '2027-01-31' }, /give a reason/],
+    [{}, /Nothing to save/],
+    [{ note: '   ' }, /Nothing to save/],
+  ])('refuses %j with a clear message', (request, message) => {
+    const result = checkUpdate(request, today);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.join(' ')).toMatch(message);
+  });
+
+  it('ignores values of the wrong type rather than crashing', () => {
+    const result = checkUpdate({ status: 42, note: { evil: true }, revisedDue: [] }, today);
+    expect(result.ok).toBe(false);
+  });
+});
