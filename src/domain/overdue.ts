@@ -9,12 +9,31 @@ export function localDate(now: Date, timezone: string = DEFAULT_TIMEZONE): strin
   return DateTime.fromJSDate(now, { zone: timezone }).toISODate() ?? '';
 }
 
+// Calendar dates as whole days since 1970: plain arithmetic, because this runs for every action
+// of a plan on every summary.
+function dayNumber(isoDate: string): number {
+  return (
+    Date.UTC(
+      Number(isoDate.slice(0, 4)),
+      Number(isoDate.slice(5, 7)) - 1,
+      Number(isoDate.slice(8, 10)),
+    ) / 86_400_000
+  );
+}
+
 /** Whole days from one calendar date to another (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round(
-    DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days')
-      .days,
-  );
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Days an open action is past its (revised) due date on a local calendar date (`YYYY-MM-DD`). */
+export function daysLateOn(
+  action: Pick<Action, 'due' | 'revisedDue' | 'status'>,
+  today: string,
+): number {
+  const due = effectiveDue(action);
+  if (!due || action.status === 'complete') return 0;
+  return Math.max(0, daysBetween(due, today));
 }
 
 /**
@@ -26,9 +45,7 @@ export function daysLate(
   now: Date,
   timezone: string = DEFAULT_TIMEZONE,
 ): number {
-  const due = effectiveDue(action);
-  if (!due || action.status === 'complete') return 0;
-  return Math.max(0, daysBetween(due, localDate(now, timezone)));
+  return daysLateOn(action, localDate(now, timezone));
 }
 
 /** True when an open action is past its due date. */

@@ -1,5 +1,5 @@
 import type { Action, Plan } from './action';
-import { daysLate } from './overdue';
+import { daysLateOn, localDate } from './overdue';
 import { STATUSES, type Status } from './status';
 
 /** The position of one plan at a moment: what a chair asks for. */
@@ -27,9 +27,10 @@ export function summarisePlan(
 ): PlanSummary {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const overdue: PlanSummary['overdue'] = [];
+  const today = localDate(now, plan.timezone);
   for (const action of actions) {
     counts[action.status] += 1;
-    const late = daysLate(action, now, plan.timezone);
+    const late = daysLateOn(action, today);
     if (late > 0) overdue.push({ action, daysLate: late });
   }
   overdue.sort((a, b) => b.daysLate - a.daysLate);

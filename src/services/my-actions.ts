@@ -1,5 +1,5 @@
 import type { Action, Plan } from '../domain/action';
-import { daysLate } from '../domain/overdue';
+import { daysLateOn, localDate } from '../domain/overdue';
 import { ownsAction } from '../domain/permissions';
 import type { Person } from '../domain/person';
 import type { Repositories } from './repositories';
@@ -22,10 +22,11 @@ export async function actionsOwnedBy(
   const lists = await Promise.all(plans.map((plan) => repos.actions.listByPlan(plan.id)));
   const items: (PlannedAction & { late: number })[] = [];
   plans.forEach((plan, i) => {
+    const today = localDate(now, plan.timezone);
     for (const action of lists[i]) {
       if (!ownsAction(person, action)) continue;
       if (!options.includeComplete && action.status === 'complete') continue;
-      items.push({ action, plan, late: daysLate(action, now, plan.timezone) });
+      items.push({ action, plan, late: daysLateOn(action, today) });
     }
   });
   items.sort(
@@ -47,8 +48,9 @@ export async function overdueActions(
   const lists = await Promise.all(plans.map((plan) => repos.actions.listByPlan(plan.id)));
   const items: (PlannedAction & { daysLate: number })[] = [];
   plans.forEach((plan, i) => {
+    const today = localDate(now, plan.timezone);
     for (const action of lists[i]) {
-      const late = daysLate(action, now, plan.timezone);
+      const late = daysLateOn(action, today);
       if (late > 0) items.push({ action, plan, daysLate: late });
     }
   });

@@ -73,6 +73,10 @@ export function emailKey(email: string): string {
 
 /** The council's directory: who holds which posts and roles, and how to reach them in Teams. */
 export class PeopleRepository {
+  // AAD id → email pairs seen before, so identity is one read per turn, not two. Each hit is
+  // checked against the person row it leads to, so a stale pair only costs the second read.
+  private readonly emailByAad = new Map<string, string>();
+
   constructor(private readonly store: TableStore) {}
 
   /** The person with this email, or null. */
@@ -90,11 +94,23 @@ export class PeopleRepository {
 
   /** The person who has used Teams with this AAD object id, or null. */
   async findByAadObjectId(aadObjectId: string): Promise<Person | null> {
+    const aad = aadObjectId.toLowerCase();
+    const known = this.emailByAad.get(aad);
+    if (known) {
+      const person = await this.get(known);
+      if (person?.aadObjectId === aad) return person;
+      this.emailByAad.delete(aad);
+    }
     try {
       const pointer = await this.store
         .table('people')
-        .getEntity<{ email: string }>(BY_AAD, safeKey(aadObjectId.toLowerCase()));
-      return this.get(pointer.email);
+        .getEntity<{ email: string }>(BY_AAD, safeKey(aad));
+      const person = await this.get(pointer.email);
+      if (person?.aadObjectId === aad) {
+        if (this.emailByAad.size >= 50_000) this.emailByAad.clear();
+        this.emailByAad.set(aad, person.email);
+      }
+      return person;
     } catch (error) {
       if (statusCodeOf(error) === 404) return null;
       throw translateStorageError(error, 'person');

@@ -31,13 +31,26 @@ describe('action-plan-bot CLI', () => {
   });
 
   it('prints the real plan as JSON in a dry run (the installed command)', async () => {
-    const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin/action-plan-bot.js'), 'import', FIXTURE, '--dry-run', '--json'], {
-      cwd: ROOT,
-      env: { ...process.env, TABLES_CONNECTION_STRING: '' },
-    });
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(ROOT, 'bin/action-plan-bot.js'), 'import', FIXTURE, '--dry-run', '--json'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, TABLES_CONNECTION_STRING: '' },
+      },
+    );
     const result = JSON.parse(stdout) as {
       plan: { id: string; title: string; date: string };
-      actions: { ref: string; owners: string[]; budget: string; timescale: string; due: string | null; status: string; recommendation: string; proposedAction: string }[];
+      actions: {
+        ref: string;
+        owners: string[];
+        budget: string;
+        timescale: string;
+        due: string | null;
+        status: string;
+        recommendation: string;
+        proposedAction: string;
+      }[];
     };
     expect(Object.keys(result)).toEqual(['plan', 'actions']);
     expect(Object.keys(result.plan)).toEqual(['id', 'title', 'date']);
@@ -45,17 +58,38 @@ describe('action-plan-bot CLI', () => {
     expect(result.plan.date).toBe('2021-09-07');
     expect(result.actions.map((a) => a.ref)).toEqual(['1', '2', '3', '4']);
     expect(Object.keys(result.actions[0])).toEqual([
-      'ref', 'recommendation', 'proposedAction', 'owners', 'budget', 'timescale', 'due', 'status',
+      'ref',
+      'recommendation',
+      'proposedAction',
+      'owners',
+      'budget',
+      'timescale',
+      'due',
+      'status',
     ]);
     const M = 'Head of Marketing and Communications';
     const D = 'Head of Democratic Services';
     expect(result.actions.map((a) => a.owners)).toEqual([[M], [M, D], [D], [M, D]]);
     expect(result.actions.map((a) => a.budget)).toEqual(['N/A', 'N/A', 'N/A', 'N/A']);
-    expect(result.actions.map((a) => a.timescale)).toEqual(['Complete', 'January 2022', 'Complete', 'November 2021']);
+    expect(result.actions.map((a) => a.timescale)).toEqual([
+      'Complete',
+      'January 2022',
+      'Complete',
+      'November 2021',
+    ]);
     expect(result.actions.map((a) => a.due)).toEqual([null, '2022-01-31', null, '2021-11-30']);
-    expect(result.actions.map((a) => a.status)).toEqual(['complete', 'not-started', 'complete', 'not-started']);
-    expect(result.actions[3].recommendation).toMatch(/provide clarity to all Members on the appropriate use of social media\.$/);
-    expect(result.actions[3].proposedAction).toContain('used as the basis for the first annual session.');
+    expect(result.actions.map((a) => a.status)).toEqual([
+      'complete',
+      'not-started',
+      'complete',
+      'not-started',
+    ]);
+    expect(result.actions[3].recommendation).toMatch(
+      /provide clarity to all Members on the appropriate use of social media\.$/,
+    );
+    expect(result.actions[3].proposedAction).toContain(
+      'used as the basis for the first annual session.',
+    );
   }, 60000);
 
   it('imports people and a plan, summarises it and exports the report with its history', async () => {
@@ -66,7 +100,9 @@ describe('action-plan-bot CLI', () => {
       people,
       'name,email,post,service,role\nSam Okafor,Sam@Council.example,Head of Democratic Services,Democratic Services,officer\nCllr Jones,jones@council.example,,,chair\n',
     );
-    expect(await cli(['people', 'import', people], env)).toEqual(expect.objectContaining({ code: 0, out: 'Imported 2 people.' }));
+    expect(await cli(['people', 'import', people], env)).toEqual(
+      expect.objectContaining({ code: 0, out: 'Imported 2 people.' }),
+    );
     const imported = await cli(['import', FIXTURE, '--plan', 'members'], env);
     expect(imported.code).toBe(0);
     expect(imported.out).toContain('Imported plan members: 4 new, 0 updated.');
@@ -93,7 +129,9 @@ describe('action-plan-bot CLI', () => {
     const csv = path.join(dir, 'report.csv');
     const csvRun = await cli(['export', 'members', '--format', 'csv', '--out', csv], env);
     expect(csvRun.out).toContain('report-history.csv');
-    expect((await fs.readFile(csv, 'utf8')).split('\n')[0]).toContain('Ref,Recommendation,Proposed action');
+    expect((await fs.readFile(csv, 'utf8')).split('\n')[0]).toContain(
+      'Ref,Recommendation,Proposed action',
+    );
   });
 
   it('fails clearly with a non-zero exit for bad input, storing nothing', async () => {
@@ -103,17 +141,23 @@ describe('action-plan-bot CLI', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/nope\.txt.*not found/);
     const badPeople = path.join(dir, 'people.csv');
-    await fs.writeFile(badPeople, 'name,email,post,service,role\nSam,sam@council.example,,,officer\nJo,not-an-email,,,officer\n');
+    await fs.writeFile(
+      badPeople,
+      'name,email,post,service,role\nSam,sam@council.example,,,officer\nJo,not-an-email,,,officer\n',
+    );
     const people = await cli(['people', 'import', badPeople], env);
     expect(people.code).toBe(1);
-    expect(people.err).toMatch(/people\.csv, row 3: expected an email address, found "not-an-email"/);
+    expect(people.err).toMatch(
+      /people\.csv, row 3: expected an email address, found "not-an-email"/,
+    );
     expect((await cli(['summary', '--json'], env)).out).toBe('[]');
     const format = await cli(['export', 'members', '--format', 'pdf', '--out', 'x.pdf'], env);
     expect(format.code).toBe(2);
     expect(format.err).toMatch(/--format must be xlsx or csv/);
-    expect((await cli(['export', 'nothing', '--format', 'csv', '--out', path.join(dir, 'x.csv')], env)).err).toMatch(
-      /There is no plan "nothing"/,
-    );
+    expect(
+      (await cli(['export', 'nothing', '--format', 'csv', '--out', path.join(dir, 'x.csv')], env))
+        .err,
+    ).toMatch(/There is no plan "nothing"/);
     expect((await cli(['frobnicate'], env)).code).toBe(2);
     const config = await cli(['summary'], { ...env, PORT: 'x' });
     expect(config.code).toBe(2);

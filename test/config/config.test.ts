@@ -30,7 +30,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses to listen beyond loopback without an app id', () => {
-    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST: 0.0.0.0 is not a loopback address/);
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(
+      /HOST: 0.0.0.0 is not a loopback address/,
+    );
     expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
   });
 

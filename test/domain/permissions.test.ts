@@ -4,7 +4,9 @@ const action = { owners: ['Head of Marketing and Communications', 'Head of Democ
 
 describe('permissions', () => {
   it('lets holders of an owner post, or an admin, update', () => {
-    expect(canUpdate({ posts: ['head of democratic  services'], roles: ['officer'] }, action)).toBe(true);
+    expect(canUpdate({ posts: ['head of democratic  services'], roles: ['officer'] }, action)).toBe(
+      true,
+    );
     expect(canUpdate({ posts: ['Head of Finance'], roles: ['officer'] }, action)).toBe(false);
     expect(canUpdate({ posts: [], roles: ['admin'] }, action)).toBe(true);
     expect(canUpdate({ posts: [], roles: ['chair', 'head'] }, action)).toBe(false);

@@ -6,18 +6,31 @@ describe('checkUpdate', () => {
   it('accepts a status, a note and a revised date with a reason', () => {
     expect(
       checkUpdate(
-        { status: 'at-risk', note: '  Draft ready  ', revisedDue: '2027-01-31', reason: 'Committee moved' },
+        {
+          status: 'at-risk',
+          note: '  Draft ready  ',
+          revisedDue: '2027-01-31',
+          reason: 'Committee moved',
+        },
         today,
       ),
     ).toEqual({
       ok: true,
-      value: { status: 'at-risk', note: 'Draft ready', revisedDue: '2027-01-31', reason: 'Committee moved' },
+      value: {
+        status: 'at-risk',
+        note: 'Draft ready',
+        revisedDue: '2027-01-31',
+        reason: 'Committee moved',
+      },
     });
   });
 
   it.each([
     [{ status: 'finished' }, /"finished" is not a status/],
-    [{ note: 'x'.repeat(MAX_NOTE_LENGTH + 1000) }, /Notes can be up to 4,000 characters; this one has 5,000/],
+    [
+      { note: 'x'.repeat(MAX_NOTE_LENGTH + 1000) },
+      /Notes can be up to 4,000 characters; this one has 5,000/,
+    ],
     [{ revisedDue: '31/01/2027', reason: 'r' }, /is not a date/],
     [{ revisedDue: '2027-02-30', reason: 'r' }, /is not a date/],
     [{ revisedDue: '2020-01-01', reason: 'r' }, /today or later/],

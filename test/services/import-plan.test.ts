@@ -20,7 +20,12 @@ describe('storing an imported plan', () => {
     await recordUpdate(repos, {
       planId: 'members',
       ref: '4',
-      author: { email: 'sam@council.example', name: 'Sam', posts: ['Head of Democratic Services'], roles: ['officer'] },
+      author: {
+        email: 'sam@council.example',
+        name: 'Sam',
+        posts: ['Head of Democratic Services'],
+        roles: ['officer'],
+      },
       request: { status: 'at-risk', note: 'Framework drafted' },
       source: 'card',
       now: new Date('2026-11-02T09:00:00Z'),
@@ -30,7 +35,11 @@ describe('storing an imported plan', () => {
       ...plan,
       actions: plan.actions
         .filter((a) => a.ref !== '1')
-        .map((a) => (a.ref === '4' ? { ...a, proposedAction: 'Revised wording', status: 'not-started' as const } : a)),
+        .map((a) =>
+          a.ref === '4'
+            ? { ...a, proposedAction: 'Revised wording', status: 'not-started' as const }
+            : a,
+        ),
     };
     const second = await storeImportedPlan(repos, edited, {
       sourceFile: 'plan-v2.txt',
@@ -40,10 +49,21 @@ describe('storing an imported plan', () => {
     expect(second).toEqual({ planId: 'members', created: 0, updated: 3, notInDocument: ['1'] });
     const action4 = await repos.actions.get('members', '4');
     expect(action4).toEqual(
-      expect.objectContaining({ proposedAction: 'Revised wording', status: 'at-risk', lastNote: 'Framework drafted' }),
+      expect.objectContaining({
+        proposedAction: 'Revised wording',
+        status: 'at-risk',
+        lastNote: 'Framework drafted',
+      }),
     );
-    expect((await repos.actions.listByPlan('members')).map((a) => a.ref)).toEqual(['1', '2', '3', '4']);
-    expect((await repos.updates.listForAction('members', '4')).map((u) => u.note)).toEqual(['Framework drafted']);
+    expect((await repos.actions.listByPlan('members')).map((a) => a.ref)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+    ]);
+    expect((await repos.updates.listForAction('members', '4')).map((u) => u.note)).toEqual([
+      'Framework drafted',
+    ]);
     expect((await repos.plans.get('members'))?.sourceFile).toBe('plan-v2.txt');
   });
 });

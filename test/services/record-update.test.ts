@@ -10,7 +10,12 @@ const sam: Author = {
   posts: ['Head of Democratic Services'],
   roles: ['officer'],
 };
-const priya: Author = { ...sam, email: 'priya@council.example', name: 'Priya Shah', posts: ['Head of Finance'] };
+const priya: Author = {
+  ...sam,
+  email: 'priya@council.example',
+  name: 'Priya Shah',
+  posts: ['Head of Finance'],
+};
 const now = new Date('2026-11-25T10:00:00Z');
 
 describe('recordUpdate against Azurite', () => {
@@ -52,7 +57,12 @@ describe('recordUpdate against Azurite', () => {
   it('writes the audit row and the action, with a revised date', async () => {
     const result = await recordUpdate(
       repos,
-      input({ status: 'at-risk', note: 'Draft late', revisedDue: '2027-03-31', reason: 'Cabinet moved' }),
+      input({
+        status: 'at-risk',
+        note: 'Draft late',
+        revisedDue: '2027-03-31',
+        reason: 'Cabinet moved',
+      }),
     );
     expect(result.outcome).toBe('saved');
     expect(result.action).toEqual(
@@ -79,11 +89,15 @@ describe('recordUpdate against Azurite', () => {
 
   it('refuses people who do not hold the post, bad input and unknown actions, changing nothing', async () => {
     const before = await repos.actions.get('p', '2');
-    await expect(recordUpdate(repos, input({ status: 'complete' }, { ref: '2', author: priya }))).rejects.toBeInstanceOf(
-      NotAllowedError,
-    );
-    await expect(recordUpdate(repos, input({ status: 'nearly' }, { ref: '2' }))).rejects.toBeInstanceOf(ValidationError);
-    await expect(recordUpdate(repos, input({ status: 'complete' }, { ref: '99' }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      recordUpdate(repos, input({ status: 'complete' }, { ref: '2', author: priya })),
+    ).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(
+      recordUpdate(repos, input({ status: 'nearly' }, { ref: '2' })),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      recordUpdate(repos, input({ status: 'complete' }, { ref: '99' })),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await repos.actions.get('p', '2')).toEqual(before);
     expect(await repos.updates.listForAction('p', '2')).toEqual([]);
   });
@@ -120,7 +134,13 @@ describe('recordUpdate against Azurite', () => {
   it('retries notes without a version until they land', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        recordUpdate(repos, input({ note: `reply ${i}` }, { source: 'reply', now: new Date(now.getTime() + 100 + i) })),
+        recordUpdate(
+          repos,
+          input(
+            { note: `reply ${i}` },
+            { source: 'reply', now: new Date(now.getTime() + 100 + i) },
+          ),
+        ),
       ),
     );
     const notes = (await repos.updates.listForAction('p', '1')).map((u) => u.note);

@@ -18,25 +18,33 @@ export const updateActionCardAction: CardAction = {
     if (!planId || !ref) throw new ValidationError('This card is missing which action it is for.');
     const slot = text(data.slot) ?? '';
     const ids = inputIds(slot);
-    const plan = await turn.deps.repos.plans.get(planId);
+    // The plan, the recent history and the update itself are read and written side by side:
+    // an update card answers while the person waits.
+    const [plan, history, result] = await Promise.all([
+      turn.deps.repos.plans.get(planId),
+      turn.deps.repos.updates.listForAction(planId, ref, 5),
+      recordUpdate(turn.deps.repos, {
+        planId,
+        ref,
+        author: turn.person,
+        request: {
+          status: data[ids.status],
+          note: data[ids.note],
+          revisedDue: data[ids.revisedDue],
+          reason: data[ids.reason],
+        },
+        source: 'card',
+        now: turn.now,
+        timezone: turn.deps.config.TIMEZONE,
+        seenVersion: text(data.version),
+      }),
+    ]);
     if (!plan) throw new ValidationError('This card is for a plan that no longer exists.');
-    const result = await recordUpdate(turn.deps.repos, {
-      planId,
-      ref,
-      author: turn.person,
-      request: {
-        status: data[ids.status],
-        note: data[ids.note],
-        revisedDue: data[ids.revisedDue],
-        reason: data[ids.reason],
-      },
-      source: 'card',
-      now: turn.now,
-      timezone: plan.timezone,
-      seenVersion: text(data.version),
-    });
     turn.log.info({ planId, ref, outcome: result.outcome }, 'action update');
-    const history = await turn.deps.repos.updates.listForAction(planId, result.action.ref, 5);
+    const latest = result.update;
+    const shown = latest
+      ? [latest, ...history.filter((u) => u.id !== latest.id)].slice(0, 5)
+      : history;
     const notice =
       result.outcome === 'saved'
         ? `Saved: ${statusLabel(result.action.status)}. Thank you.`
@@ -46,7 +54,7 @@ export const updateActionCardAction: CardAction = {
         action: result.action,
         plan,
         viewer: { canEdit: canUpdate(turn.person, result.action) },
-        history,
+        history: shown,
         now: turn.now,
         notice,
         noticeStyle: result.outcome === 'saved' ? 'good' : 'warning',
