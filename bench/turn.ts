@@ -3,6 +3,7 @@
 // read of its partition.
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { odata } from '@azure/data-tables';
 import { ActivityHandler } from 'botbuilder';
 import { createApp } from '../src/app';
 import { VERBS } from '../src/cards/verbs';
@@ -168,11 +169,14 @@ async function main(): Promise<void> {
     raw.push(
       (
         await timed(async () => {
-          let n = 0;
-          for await (const _ of store
+          const rows = [];
+          const filter = odata`PartitionKey eq ${PLAN}`;
+          for await (const row of store
             .table('actions')
-            .listEntities({ queryOptions: { filter: `PartitionKey eq '${PLAN}'` } }))
-            n++;
+            .listEntities({ queryOptions: { filter } })) {
+            rows.push(row);
+          }
+          const n = rows.length;
           if (n !== ACTIONS) throw new Error(`read ${n} rows`);
         })
       ).ms,
