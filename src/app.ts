@@ -4,6 +4,7 @@ import { createAdapter } from './bot/adapter';
 import type { BotDeps } from './bot/bot-deps';
 import { CARD_ACTIONS } from './bot/card-actions';
 import { COMMANDS } from './bot/commands';
+import { FREE_TEXT_HANDLERS } from './bot/free-text';
 import type { Config } from './config/config';
 import type { Logger } from './logging/logger';
 import { createRepositories, type Repositories } from './services/repositories';
@@ -37,7 +38,7 @@ export function createApp(options: AppOptions): App {
   const repos = createRepositories(options.store);
   const deps: BotDeps = { config: options.config, repos, logger: options.logger, now };
   const adapter = createAdapter(options.config, options.logger);
-  const bot = new ActionPlanBot(deps, COMMANDS, CARD_ACTIONS);
+  const bot = new ActionPlanBot(deps, COMMANDS, CARD_ACTIONS, FREE_TEXT_HANDLERS);
   const startedAt = Date.now();
   const health = async (): Promise<HealthReport> => {
     let storage: HealthReport['storage'] = 'ok';
