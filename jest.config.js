@@ -7,4 +7,6 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
   maxWorkers: 2,
+  // A safety net so CI never hangs on a socket a failed test left open; tests still close theirs.
+  forceExit: true,
 };

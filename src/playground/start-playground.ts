@@ -1,23 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../config/paths';
+import { isListening } from '../util/net';
 
 /** A running Agents Playground. */
 export interface Playground {
   url: string;
   stop(): Promise<void>;
-}
-
-async function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /**
@@ -49,7 +38,7 @@ export async function startPlayground(options: {
     { cwd: root, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: 'ignore' },
   );
   const deadline = Date.now() + 30_000;
-  while (!(await listening(options.port))) {
+  while (!(await isListening(options.port))) {
     if (child.exitCode !== null)
       throw new Error(`The Agents Playground exited with code ${child.exitCode}`);
     if (Date.now() > deadline)
