@@ -55,7 +55,11 @@ export const correctReplyCardAction: CardAction = {
     });
     turn.log.info({ planId, ref, outcome: result.outcome, status }, 'reply status corrected');
     return result.outcome === 'saved'
-      ? card(result.action, `Corrected: the status is now ${statusLabel(result.action.status)}.`, 'good')
+      ? card(
+          result.action,
+          `Corrected: the status is now ${statusLabel(result.action.status)}.`,
+          'good',
+        )
       : card(result.action, `${result.changed} Your correction was not applied.`, 'warning');
   },
 };

@@ -8,7 +8,9 @@ import { sendCard, type TextCommand } from '../bot-turn';
 export const actionCommand: TextCommand = {
   name: 'action',
   match: (text) => {
-    const m = /^action\s+(.+)\s+(\S+)$/i.exec(text);
+    // The reference must look like one ("4", "R2.3"), so a reply such as "Action 4: framework
+    // delayed until March" is read as progress, not as this command.
+    const m = /^action\s+([^:]+?)\s+([A-Za-z]{0,3}\d[\w.-]*)$/i.exec(text);
     return m ? [m[1], m[2]] : null;
   },
   run: async (turn, [planQuery, ref]) => {

@@ -9,8 +9,7 @@ import { sendCard, type TextCommand } from '../bot-turn';
  */
 export const overdueCommand: TextCommand = {
   name: 'overdue',
-  match: (text) =>
-    /^(?:overdue|late|what'?s overdue\??|overdue actions)$/i.test(text) ? [] : null,
+  match: (text) => (/^(?:overdue|what'?s overdue\??|overdue actions)$/i.test(text) ? [] : null),
   run: async (turn) => {
     const items = canReadSummaries(turn.person)
       ? await overdueActions(turn.deps.repos, turn.now)

@@ -9,8 +9,9 @@ import { sendCard, type TextCommand } from '../bot-turn';
 export const summaryCommand: TextCommand = {
   name: 'summary',
   match: (text) => {
-    const m =
-      /^(?:summary|summarise|summarize|position|report)(?:\s+(?:of\s+|for\s+)?(.+))?$/i.exec(text);
+    // "report" and "position" only on their own: "Report went to committee" is progress.
+    if (/^(?:report|position)$/i.test(text)) return [''];
+    const m = /^(?:summary|summarise|summarize)(?:\s+(?:of\s+|for\s+)?(.+))?$/i.exec(text);
     return m ? [m[1] ?? ''] : null;
   },
   run: async (turn, [query]) => {
