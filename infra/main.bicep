@@ -72,7 +72,11 @@ param schedule object = {
   DIGEST_DAY: 'monday'
   DIGEST_HOUR: '8'
   ESCALATE_DAYS: '28'
+  JOBS_MAX_PER_RUN: '5000'
 }
+
+@description('Bot Connector URL for starting a chat with someone the bot has not talked to yet (TEAMS_SERVICE_URL). The public Teams service is right for most councils; government clouds use their own.')
+param teamsServiceUrl string = 'https://smba.trafficmanager.net/teams/'
 
 @allowed([
   'fatal'
@@ -149,6 +153,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     JOBS_SECRET: jobsSecret
     TIMEZONE: timezone
     ADMIN_CONTACT: adminContact
+    TEAMS_SERVICE_URL: teamsServiceUrl
     SCHEDULER: scheduler ? 'true' : 'false'
     LOG_LEVEL: logLevel
     // App Service sets PORT; the bot must listen on every interface to receive it.

@@ -1,6 +1,6 @@
 import type { CloudAdapter } from 'botbuilder';
 import { ActionPlanBot } from './bot/action-plan-bot';
-import { createAdapter } from './bot/adapter';
+import { createAdapter, type AuthOverrides } from './bot/adapter';
 import type { BotDeps } from './bot/bot-deps';
 import { CARD_ACTIONS } from './bot/card-actions';
 import { COMMANDS } from './bot/commands';
@@ -10,6 +10,9 @@ import type { Logger } from './logging/logger';
 import { createRepositories, type Repositories } from './services/repositories';
 import { createServer, type BotServer, type HealthReport } from './server/server';
 import type { JobRunner } from './server/jobs-route';
+import type { JobDeps } from './jobs/job-context';
+import { createJobDeps, createJobRunner, type JobsSetup } from './jobs/job-runner';
+import { startScheduler, type Scheduler } from './jobs/scheduler';
 import type { TableStore } from './storage/table-store';
 
 /** The running parts of the bot, built by hand in one place. */
@@ -19,6 +22,12 @@ export interface App {
   bot: ActionPlanBot;
   repos: Repositories;
   deps: BotDeps;
+  /** What the scheduled jobs use (the notifier among them). */
+  jobs: JobDeps;
+  /** Runs a job by name, as the jobs endpoints do. */
+  runJob: JobRunner;
+  /** The in-process timer, when SCHEDULER is on. */
+  scheduler: Scheduler | null;
 }
 
 /** What the composition root needs from outside: settings, storage, logging and the clock. */
@@ -27,6 +36,10 @@ export interface AppOptions {
   store: TableStore;
   logger: Logger;
   now?: () => Date;
+  /** Where Bot Framework tokens are checked (tests point this at a local stand-in). */
+  authOverrides?: AuthOverrides;
+  /** Overrides for the jobs and the notifier (tests and benchmarks). */
+  jobs?: Pick<JobsSetup, 'adapter' | 'notify' | 'holder' | 'maxPerRun' | 'concurrency'>;
 }
 
 /**
@@ -37,7 +50,7 @@ export function createApp(options: AppOptions): App {
   const now = options.now ?? (() => new Date());
   const repos = createRepositories(options.store);
   const deps: BotDeps = { config: options.config, repos, logger: options.logger, now };
-  const adapter = createAdapter(options.config, options.logger);
+  const adapter = createAdapter(options.config, options.logger, options.authOverrides);
   const bot = new ActionPlanBot(deps, COMMANDS, CARD_ACTIONS, FREE_TEXT_HANDLERS);
   const startedAt = Date.now();
   const health = async (): Promise<HealthReport> => {
@@ -53,9 +66,17 @@ export function createApp(options: AppOptions): App {
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     };
   };
-  const runJob: JobRunner = async (name) => {
-    throw new Error(`job ${name} is not set up`);
-  };
+  const jobs = createJobDeps({
+    config: options.config,
+    repos,
+    logger: options.logger,
+    now,
+    ...options.jobs,
+  });
+  const runJob = createJobRunner(jobs);
+  const scheduler = options.config.SCHEDULER
+    ? startScheduler({ config: options.config, runJob, logger: options.logger, now })
+    : null;
   const server = createServer({
     adapter,
     bot,
@@ -65,5 +86,5 @@ export function createApp(options: AppOptions): App {
     runJob,
     now,
   });
-  return { server, adapter, bot, repos, deps };
+  return { server, adapter, bot, repos, deps, jobs, runJob, scheduler };
 }

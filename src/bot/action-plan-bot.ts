@@ -17,6 +17,7 @@ import {
   type CardActionResult,
   type TextCommand,
 } from './bot-turn';
+import { DAMAGED_CARD_MESSAGE, isWellFormedCardData } from './card-data';
 import { describeFailure } from './failures';
 import { activityTenant, resolvePerson } from './identity';
 
@@ -109,6 +110,10 @@ export class ActionPlanBot extends TeamsActivityHandler {
       turn.log.warn({ verb: verb.slice(0, 40) }, 'unknown card verb');
       return { message: 'That button is no longer supported. Type **help** to see what I can do.' };
     }
+    if (!isWellFormedCardData(data)) {
+      turn.log.warn({ verb }, 'damaged card data refused');
+      return { message: DAMAGED_CARD_MESSAGE };
+    }
     try {
       return await action.run(turn, data);
     } catch (error) {
@@ -139,7 +144,11 @@ export class ActionPlanBot extends TeamsActivityHandler {
       });
       return;
     }
-    const raw = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+    // botbuilder's mention removal throws on a message without text (an attachment only).
+    const raw =
+      typeof context.activity.text === 'string'
+        ? (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text)
+        : '';
     const text = raw.replace(/\s+/g, ' ').trim();
     await this.withPerson(context, 'message', async (turn) => {
       if (text.length > MAX_MESSAGE_LENGTH) {
@@ -162,7 +171,7 @@ export class ActionPlanBot extends TeamsActivityHandler {
           if (await handler(turn, text)) return;
         }
       } catch (error) {
-        const failure = describeFailure(error);
+        const failure = describeFailure(error, 'message');
         if (!failure) throw error;
         await context.sendActivity(failure.message);
         return;
@@ -197,7 +206,18 @@ export class ActionPlanBot extends TeamsActivityHandler {
       else if (!options.quiet) await context.sendActivity(text);
       return;
     }
-    const person: Person | null = await resolvePerson(context, this.deps);
+    let person: Person | null;
+    try {
+      person = await resolvePerson(context, this.deps);
+    } catch (error) {
+      // Storage not answering while finding who this is: say so, as a save would.
+      const failure = describeFailure(error, options.onUnknown ? 'card' : 'message');
+      if (!failure) throw error;
+      log.warn({ outcome: failure.kind }, 'could not look the person up');
+      if (options.onUnknown) options.onUnknown(failure.message);
+      else if (!options.quiet) await context.sendActivity(failure.message);
+      return;
+    }
     if (!person) {
       log.info('person not in the directory');
       const text =

@@ -11,7 +11,10 @@ export interface Failure {
  * Turns an expected failure into a message for the person; null for unexpected errors,
  * which go to the turn error handler.
  */
-export function describeFailure(error: unknown): Failure | null {
+export function describeFailure(
+  error: unknown,
+  from: 'card' | 'message' = 'card',
+): Failure | null {
   if (error instanceof NotAllowedError) return { kind: 'not-allowed', message: error.message };
   if (error instanceof ValidationError) return { kind: 'invalid', message: error.message };
   if (error instanceof NotFoundError) return { kind: 'not-found', message: error.message };
@@ -26,7 +29,9 @@ export function describeFailure(error: unknown): Failure | null {
       kind: 'unavailable',
       message:
         "Sorry, I couldn't save that just now because the action store isn't answering. " +
-        'Please try again in a minute: what you typed is still on the card.',
+        (from === 'card'
+          ? 'Please try again in a minute: what you typed is still on the card.'
+          : 'Your message is still in the chat above: please send it again in a minute.'),
     };
   }
   return null;

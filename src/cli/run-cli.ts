@@ -7,6 +7,7 @@ import { openStore, type OpenStore } from '../storage/open-store';
 import { CliError, type CliContext } from './cli-context';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
+import { registerJobs } from './commands/jobs';
 import { registerPeopleImport } from './commands/people-import';
 import { registerSummary } from './commands/summary';
 
@@ -69,6 +70,7 @@ export async function runCli(
     registerPeopleImport,
     registerSummary,
     registerExport,
+    registerJobs,
     ...extra,
   ]) {
     register(program, ctx);

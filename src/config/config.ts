@@ -77,6 +77,18 @@ export const settingsSchema = z.object({
   ESCALATE_DAYS: integer(28, 1, 365).describe(
     'Days overdue after which a digest flags an action for escalation.',
   ),
+  JOBS_MAX_PER_RUN: integer(5000, 1, 100_000).describe(
+    'Most messages one run of a job sends; the rest go on the next run.',
+  ),
+  TEAMS_SERVICE_URL: z
+    .preprocess(
+      blankToUndefined,
+      z.string().url().default('https://smba.trafficmanager.net/teams/'),
+    )
+    .describe(
+      'Bot Connector URL for starting a chat with someone the bot has no conversation with yet ' +
+        '(a stored conversation of the same tenant is used first).',
+    ),
   ADMIN_CONTACT: z
     .preprocess(blankToUndefined, z.string().default('your democratic services team'))
     .describe('Who people not in the directory are told to ask (a name or email).'),

@@ -33,12 +33,13 @@ export function scaleLimits(limits: TeamsLimits, factor: number): TeamsLimits {
 
 /** Permission to make one request; give it back with {@link SendLimiter.release} if refused. */
 export interface Grant {
-  key: string;
+  /** The conversation, or null for a request that is not to one (starting a chat). */
+  key: string | null;
   at: number;
 }
 
 interface Waiter {
-  key: string;
+  key: string | null;
   resolve: (grant: Grant) => void;
 }
 
@@ -63,13 +64,13 @@ export class SendLimiter {
   private timerAt = Infinity;
 
   constructor(limits: TeamsLimits, options: SendLimiterOptions = {}) {
-    this.app = new WindowLog(limits.perApp, options.marginMs ?? 0);
+    this.app = new WindowLog(limits.perApp, options.marginMs ?? 0, true);
     this.conversations = new KeyedWindowLogs(limits.perConversation, options.marginMs ?? 0);
     this.clock = options.clock ?? (() => Date.now());
   }
 
-  /** Waits until a request to conversation `key` may go, and records it. */
-  acquire(key: string): Promise<Grant> {
+  /** Waits until a request to conversation `key` (null: to none) may go, and records it. */
+  acquire(key: string | null): Promise<Grant> {
     return new Promise((resolve) => {
       this.queue.push({ key, resolve });
       this.pump();
@@ -82,7 +83,7 @@ export class SendLimiter {
    */
   release(grant: Grant): void {
     this.app.remove(grant.at);
-    this.conversations.remove(grant.key, grant.at);
+    if (grant.key !== null) this.conversations.remove(grant.key, grant.at);
     this.pump();
   }
 
@@ -99,7 +100,8 @@ export class SendLimiter {
       let soonest = Infinity;
       let index = -1;
       for (let i = 0; i < this.queue.length; i += 1) {
-        const wait = this.conversations.delay(this.queue[i].key, now);
+        const key = this.queue[i].key;
+        const wait = key === null ? 0 : this.conversations.delay(key, now);
         if (wait === 0) {
           index = i;
           break;
@@ -109,7 +111,7 @@ export class SendLimiter {
       if (index < 0) return this.wake(soonest);
       const [waiter] = this.queue.splice(index, 1);
       this.app.record(now);
-      this.conversations.record(waiter.key, now);
+      if (waiter.key !== null) this.conversations.record(waiter.key, now);
       waiter.resolve({ key: waiter.key, at: now });
     }
   }

@@ -38,13 +38,20 @@ const NETWORK_CODES = new Set([
   'REQUEST_SEND_ERROR',
 ]);
 
-/** True when the error means storage could not be reached at all (not a rejected request). */
+/**
+ * True when the error means storage could not be reached or could not answer: a refused or
+ * dropped connection, a request that timed out (the SDK aborts it, see table-store.ts), or a
+ * server error still there after the SDK's retries. Not a request storage rejected.
+ */
 export function isUnreachable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
+  const name = (error as { name?: unknown }).name;
+  if (name === 'AbortError') return true;
   const status = statusCodeOf(error);
-  return status === undefined && (error as { name?: unknown }).name === 'RestError';
+  if (status !== undefined && (status >= 500 || status === 408)) return true;
+  return status === undefined && name === 'RestError';
 }
 
 /** Converts low-level failures into the typed errors callers handle. */

@@ -1,4 +1,9 @@
-import { TableClient, TableServiceClient, TableTransaction } from '@azure/data-tables';
+import {
+  TableClient,
+  TableServiceClient,
+  TableTransaction,
+  type TableServiceClientOptions,
+} from '@azure/data-tables';
 import { statusCodeOf, translateStorageError } from './errors';
 
 /** The tables the bot uses (DESIGN.md §2). */
@@ -18,6 +23,55 @@ export type TableName = (typeof TABLES)[number];
 /** Most operations one Table Storage transaction may hold. */
 export const BATCH_LIMIT = 100;
 
+/** How long one storage request may wait for an answer, and how failures are retried. */
+export interface StoreTimings {
+  /** Per attempt; a request that hangs (a dead route) fails after this long. */
+  requestTimeoutMs: number;
+  /** Retries of a refused or reset connection, or a 5xx/408 answer. */
+  maxRetries: number;
+  retryDelayMs: number;
+  maxRetryDelayMs: number;
+}
+
+/**
+ * Bounded so a person's turn fails with "please try again" well inside the 15 s after which
+ * Teams gives up (and resends): a refused connection fails in about 1 s after two quick
+ * retries, a hanging one after 5 s. The SDK's defaults would wait over a minute, or forever.
+ */
+export const DEFAULT_STORE_TIMINGS: StoreTimings = {
+  requestTimeoutMs: 5000,
+  maxRetries: 2,
+  retryDelayMs: 200,
+  maxRetryDelayMs: 1000,
+};
+
+function clientOptions(
+  connectionString: string,
+  timings: StoreTimings,
+  maxRetries?: number,
+): TableServiceClientOptions {
+  return {
+    allowInsecureConnection: connectionString.includes('http://'),
+    retryOptions: {
+      maxRetries: maxRetries ?? timings.maxRetries,
+      retryDelayInMs: timings.retryDelayMs,
+      maxRetryDelayInMs: timings.maxRetryDelayMs,
+    },
+    additionalPolicies: [
+      {
+        position: 'perCall',
+        policy: {
+          name: 'storeRequestTimeout',
+          sendRequest: (request, next) => {
+            if (!request.timeout) request.timeout = timings.requestTimeoutMs;
+            return next(request);
+          },
+        },
+      },
+    ],
+  };
+}
+
 /**
  * The tables of one store (a storage account or Azurite), named with a prefix so several bots
  * or test files can share an account. Built once in the composition root and passed down.
@@ -28,15 +82,18 @@ export class TableStore {
   constructor(
     private readonly connectionString: string,
     private readonly prefix: string,
+    private readonly timings: StoreTimings = DEFAULT_STORE_TIMINGS,
   ) {}
 
   /** The client of one table. */
   table(name: TableName): TableClient {
     let client = this.clients.get(name);
     if (!client) {
-      client = TableClient.fromConnectionString(this.connectionString, `${this.prefix}${name}`, {
-        allowInsecureConnection: this.connectionString.includes('http://'),
-      });
+      client = TableClient.fromConnectionString(
+        this.connectionString,
+        `${this.prefix}${name}`,
+        clientOptions(this.connectionString, this.timings),
+      );
       this.clients.set(name, client);
     }
     return client;
@@ -62,10 +119,15 @@ export class TableStore {
 
   /** A lightweight call that fails when storage is unreachable; used by /healthz. */
   async ping(): Promise<void> {
-    const service = TableServiceClient.fromConnectionString(this.connectionString, {
-      allowInsecureConnection: this.connectionString.includes('http://'),
-      retryOptions: { maxRetries: 0 },
-    });
+    const service = TableServiceClient.fromConnectionString(
+      this.connectionString,
+      // Health checks answer quickly either way: no retries, and a shorter wait.
+      clientOptions(
+        this.connectionString,
+        { ...this.timings, requestTimeoutMs: Math.min(2000, this.timings.requestTimeoutMs) },
+        0,
+      ),
+    );
     const iterator = service.listTables({
       queryOptions: { filter: `TableName eq '${this.prefix}plans'` },
     });

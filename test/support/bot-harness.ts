@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createApp, type App } from '../../src/app';
+import { createApp, type App, type AppOptions } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { loadDemoIfEmpty } from '../../src/demo/load-demo';
-import { createLogger } from '../../src/logging/logger';
+import { createLogger, type Logger } from '../../src/logging/logger';
 import type { TableStore } from '../../src/storage/table-store';
 import { TestConnector, type ConnectorOptions } from './connector';
 import { createTestStore } from './store';
@@ -94,11 +94,17 @@ export interface HarnessOptions {
   /** Load the seed plan and demo directory (default true). */
   demo?: boolean;
   connector?: ConnectorOptions;
+  /** The app's store (default: fresh tables on the test Azurite). */
+  store?: TableStore;
+  /** The app's logger (default: one at the config's LOG_LEVEL on stdout). */
+  logger?: Logger;
+  /** Token checks against a local OpenID stand-in (see openid-stand-in.ts). */
+  authOverrides?: AppOptions['authOverrides'];
 }
 
 /** Starts the real app (CloudAdapter on restify) against Azurite and a local connector. */
 export async function startHarness(options: HarnessOptions = {}): Promise<BotHarness> {
-  const store = await createTestStore();
+  const store = options.store ?? (await createTestStore());
   const connector = new TestConnector({
     members: Object.values(USERS).map((u) => ({
       id: u.id,
@@ -114,8 +120,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
   const app = createApp({
     config,
     store,
-    logger: createLogger(config.LOG_LEVEL),
+    logger: options.logger ?? createLogger(config.LOG_LEVEL),
     now: () => clock.now,
+    authOverrides: options.authOverrides,
   });
   if (options.demo !== false)
     await loadDemoIfEmpty(app.repos, { now: clock.now, timezone: 'Europe/London' });

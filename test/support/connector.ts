@@ -26,6 +26,8 @@ export type FaultDecision = { status: number; retryAfterSeconds?: number } | nul
 export interface ConnectorOptions {
   members?: ConnectorMember[];
   fault?: (request: { method: string; conversationId: string }) => FaultDecision;
+  /** Milliseconds to wait before answering a send or reply (a slow Teams). */
+  latencyMs?: number;
 }
 
 /**
@@ -39,7 +41,11 @@ export class TestConnector {
   private conversationCount = 0;
   private readonly members = new Map<string, ConnectorMember>();
 
+  /** Milliseconds each send or reply waits before it is answered; tests may change it. */
+  latencyMs: number;
+
   constructor(private readonly options: ConnectorOptions = {}) {
+    this.latencyMs = options.latencyMs ?? 0;
     for (const m of options.members ?? []) this.members.set(m.id, m);
   }
 
@@ -145,6 +151,7 @@ export class TestConnector {
       });
       return;
     }
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const fault = this.options.fault?.({ method, conversationId });
     if (fault) {
       const headers: Record<string, string> = {};

@@ -1,0 +1,106 @@
+// bench:load — 100 simulated Teams users for 60 s (LOAD_SECONDS to shorten) against one bot
+// process on an in-memory Azurite. After an untimed hello from each (they have used the bot
+// before), each user pauses 1–3 s (reading the last answer), then asks for their actions, updates
+// one of them from its card, or, for chairs, asks for a plan summary.
+// The users and the Bot Connector stand-in run in a child process (bench/load-users.ts), so the
+// figures are the bot's: throughput, p50/p99 over all requests, errors and the bot's memory.
+import { fork } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config/config';
+import { createLogger } from '../src/logging/logger';
+import { startAzurite } from '../src/storage/azurite';
+import { TableStore } from '../src/storage/table-store';
+import { percentile, round } from './bench-stats';
+import { seedLoadPlan, type LoadUser } from './load-data';
+import type { LoadMessage, Sample } from './load-users';
+
+const USERS = 100;
+const SECONDS = Number(process.env.LOAD_SECONDS ?? '60');
+const THINK_MS: [number, number] = [1000, 3000];
+
+async function main(): Promise<void> {
+  const azurite = await startAzurite({ inMemory: true });
+  const store = new TableStore(azurite.connectionString, 'load');
+  await store.ensureTables();
+  const config = loadConfig({ LOG_LEVEL: 'silent', SCHEDULER: 'false' });
+  const app = createApp({ config, store, logger: createLogger('silent') });
+  const users = Array.from({ length: USERS }, (_, i): LoadUser => ({
+    id: `load-user-${i}`,
+    aadObjectId: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+    name: `Officer ${i}`,
+    email: `officer${i}@council.example`,
+    chair: i % 10 === 0,
+  }));
+  const { plan, actionsOf } = await seedLoadPlan(app.repos, users);
+  await app.server.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+
+  const teams = fork(path.join(__dirname, 'load-users.ts'), [], { execArgv: ['--import', 'tsx'] });
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
+  const result = await new Promise<Extract<LoadMessage, { type: 'done' }>>((resolve, reject) => {
+    teams.once('error', reject);
+    teams.once('exit', (code) => reject(new Error(`the simulated users stopped (exit ${code})`)));
+    teams.on('message', (message: LoadMessage) => {
+      if (message.type === 'done') resolve(message);
+    });
+    const start: LoadMessage = {
+      type: 'start',
+      base,
+      plan,
+      seconds: SECONDS,
+      thinkMs: THINK_MS,
+      users: users.map((user) => ({
+        user,
+        cards: actionsOf(user).map((a) => ({ ref: a.ref, version: a.version, status: a.status })),
+      })),
+    };
+    teams.send(start);
+  });
+  clearInterval(sampler);
+  const rssMb = peakRss / (1024 * 1024);
+
+  const { samples, elapsedSeconds } = result;
+  const times = samples.map((s) => s.ms);
+  const errors = samples.filter((s) => s.error !== null);
+  const line = (kind: Sample['kind']): string => {
+    const t = samples.filter((s) => s.kind === kind).map((s) => s.ms);
+    const p50 = round(percentile(t, 50));
+    const p99 = round(percentile(t, 99));
+    return `${kind.padEnd(11)} ${String(t.length).padStart(6)}  p50 ${p50} ms, p99 ${p99} ms`;
+  };
+  process.stdout.write(
+    [
+      `${USERS} users for ${round(elapsedSeconds, 1)} s, one bot process on Azurite (in memory)`,
+      `requests:   ${samples.length} (${round(samples.length / elapsedSeconds, 1)} a second)`,
+      line('update'),
+      line('my-actions'),
+      line('summary'),
+      `all:        p50 ${round(percentile(times, 50))} ms, p99 ${round(percentile(times, 99))} ms`,
+      `errors:     ${errors.length} (goal 0)${errors.length ? `, e.g. ${errors[0].error}` : ''}`,
+      `bot RSS:    ${round(rssMb, 1)} MB (peak)`,
+      '',
+    ].join('\n'),
+  );
+  process.stdout.write(
+    `${JSON.stringify({
+      bench: 'load',
+      users: USERS,
+      seconds: SECONDS,
+      requests: samples.length,
+      errors: errors.length,
+      p50_ms: round(percentile(times, 50)),
+      p99_ms: round(percentile(times, 99)),
+      rss_mb: round(rssMb, 1),
+    })}\n`,
+  );
+  await app.server.close();
+  await azurite.stop();
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { isStatus } from '../domain/status';
+import { isPlanId } from '../import/preamble';
+
+/** Longest action reference a card may name; real ones are a few characters ("4", "R1.12"). */
+export const MAX_CARD_REF_LENGTH = 40;
+/** Longest version (an ETag) a card may carry back. */
+export const MAX_CARD_VERSION_LENGTH = 200;
+
+/** What a person is told when the data their card sent back is not what the bot put there. */
+export const DAMAGED_CARD_MESSAGE =
+  'This card looks damaged or out of date, so I have not changed anything. ' +
+  'Type **my actions** for a fresh one.';
+
+// eslint-disable-next-line no-control-regex -- control characters never appear in a real ref
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+const CHECKS: Record<string, (value: string) => boolean> = {
+  planId: isPlanId,
+  ref: (ref) => ref.trim() !== '' && ref.length <= MAX_CARD_REF_LENGTH && !CONTROL.test(ref),
+  version: (version) => version.length <= MAX_CARD_VERSION_LENGTH,
+  slot: (slot) => /^\d{0,3}$/.test(slot),
+  shownStatus: isStatus,
+};
+
+/**
+ * True when the ids a card sent back (plan, action, version, slot, status shown) look like
+ * the ones the bot put on it. A card's data comes back from the client, so anything else, from
+ * a numeric plan id to a 10 KB ref, is refused before it reaches storage or a message.
+ */
+export function isWellFormedCardData(data: Record<string, unknown>): boolean {
+  return Object.entries(CHECKS).every(([field, check]) => {
+    const value = data[field];
+    return value === undefined || (typeof value === 'string' && check(value));
+  });
+}

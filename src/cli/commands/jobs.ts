@@ -1,0 +1,106 @@
+import { hostname } from 'node:os';
+import type { Command } from 'commander';
+import pino from 'pino';
+import type { JobReport } from '../../jobs/job-context';
+import { createJobDeps, createJobRunner } from '../../jobs/job-runner';
+import { createLogger } from '../../logging/logger';
+import {
+  subscribeToPlanDigest,
+  unsubscribeFromPlanDigest,
+} from '../../services/digest-subscriptions';
+import type { JobName } from '../../server/jobs-route';
+import { CliError, type CliContext } from '../cli-context';
+import { jobReportText } from './job-report-text';
+
+interface JobFlags {
+  dryRun?: boolean;
+  at?: string;
+  json?: boolean;
+}
+
+function parseAt(text: string | undefined, now: Date): Date {
+  if (text === undefined) return now;
+  const at = new Date(text);
+  if (Number.isNaN(at.getTime())) {
+    throw new CliError(
+      `--at must be an ISO date-time, e.g. 2026-11-30T09:00:00Z (got "${text}").`,
+      2,
+    );
+  }
+  return at;
+}
+
+async function runJob(ctx: CliContext, name: JobName, flags: JobFlags): Promise<void> {
+  const at = parseAt(flags.at, ctx.now());
+  const { repos } = await ctx.storage();
+  // Logs go to stderr so that --json output stays clean.
+  const logger = createLogger(ctx.config.LOG_LEVEL, pino.destination({ fd: 2, sync: true }));
+  const deps = createJobDeps({
+    config: ctx.config,
+    repos,
+    logger,
+    now: ctx.now,
+    holder: `cli:${hostname()}:${process.pid}`,
+  });
+  const report = (await createJobRunner(deps)(name, {
+    at,
+    dryRun: Boolean(flags.dryRun),
+  })) as JobReport;
+  if (flags.json) ctx.out(JSON.stringify(report, null, 2));
+  else for (const text of jobReportText(report)) ctx.out(text);
+  if (report.totals.failed > 0) {
+    throw new CliError(`${report.totals.failed} failed to send; the next run tries them again.`);
+  }
+}
+
+/**
+ * `nudges [--dry-run] [--at ISO] [--json]`, `digests [--dry-run] [--at ISO] [--json]`, and
+ * `digests subscribe|unsubscribe PLAN EMAIL` for a chair's weekly digest of a plan. Without
+ * `--dry-run` the messages really go, through the same notifier and ledger as the server's.
+ */
+export function registerJobs(program: Command, ctx: CliContext): void {
+  const flags = (command: Command): Command =>
+    command
+      .option('--dry-run', 'show what would be sent, and send nothing')
+      .option('--at <iso>', 'run as of this date-time (default: now)')
+      .option('--json', 'print the report as JSON');
+  flags(
+    program
+      .command('nudges')
+      .description('Send the deadline prompts due now (or, with --dry-run, list them)'),
+  ).action((opts: JobFlags) => runJob(ctx, 'nudges', opts));
+
+  const digests = flags(
+    program
+      .command('digests')
+      .description('Send the weekly digests (or, with --dry-run, show them); manage chair digests'),
+  ).action((opts: JobFlags) => runJob(ctx, 'digests', opts));
+  digests
+    .command('subscribe')
+    .description("Send a plan's weekly digest to someone (a panel's chair)")
+    .argument('<plan>', 'plan id')
+    .argument('<email>', 'their email, as in the people directory')
+    .action(async (planId: string, email: string) => {
+      const { repos } = await ctx.storage();
+      const { plan, changed } = await subscribeToPlanDigest(repos, planId, email);
+      ctx.out(
+        changed
+          ? `${email.trim().toLowerCase()} will get the weekly digest of "${plan.title}".`
+          : `${email.trim().toLowerCase()} already gets the weekly digest of "${plan.title}".`,
+      );
+    });
+  digests
+    .command('unsubscribe')
+    .description("Stop a plan's weekly digest going to someone")
+    .argument('<plan>', 'plan id')
+    .argument('<email>', 'their email')
+    .action(async (planId: string, email: string) => {
+      const { repos } = await ctx.storage();
+      const { plan, changed } = await unsubscribeFromPlanDigest(repos, planId, email);
+      ctx.out(
+        changed
+          ? `${email.trim().toLowerCase()} will no longer get the weekly digest of "${plan.title}".`
+          : `${email.trim().toLowerCase()} was not getting the weekly digest of "${plan.title}".`,
+      );
+    });
+}

@@ -1,0 +1,96 @@
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { buildNudgeCard } from '../cards/nudge-card';
+import { localDate } from '../domain/overdue';
+import {
+  nudgeRunKey,
+  nudgesDue,
+  OVERDUE_REPEAT_DAYS,
+  type NudgeBatch,
+} from '../domain/nudge-policy';
+import type { Outgoing } from './deliver';
+import { nudgePolicyOf, type JobDeps, type JobOptions, type JobReport } from './job-context';
+import { loadPlansAndActions } from './job-inputs';
+import { runPlannedJob, type JobPlan } from './run-planned';
+
+/** The job's name: its lease, its ledger partition and its endpoint. */
+export const NUDGES_JOB = 'nudges';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The nudge message: the nudge card, with a summary for Teams' notification. */
+export function nudgeActivity(batch: NudgeBatch, at: Date): Partial<Activity> {
+  const n = batch.items.length;
+  const card = buildNudgeCard({ person: batch.person, items: batch.items, now: at });
+  return {
+    ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+    summary: n === 1 ? '1 action needs an update' : `${n} actions need an update`,
+  };
+}
+
+function outgoingOf(deps: JobDeps, batch: NudgeBatch, at: Date): Outgoing {
+  const { person } = batch;
+  const items = batch.items.map((i) => ({ planId: i.action.planId, ref: i.action.ref }));
+  return {
+    // The target is the email: the ledger reads it back as who was prompted about what.
+    target: person.email,
+    person,
+    payload: { items, summary: `${items.length} action${items.length === 1 ? '' : 's'}` },
+    activity: () => nudgeActivity(batch, at),
+    // The person's next plain-text reply is then taken as news of these actions.
+    afterSent: async () => {
+      await deps.repos.replies.set(person.email, items, deps.now());
+    },
+    report: {
+      to: person.email,
+      name: person.name,
+      target: person.email,
+      items: batch.items.map((i) => ({
+        planId: i.action.planId,
+        ref: i.action.ref,
+        reason: i.reason,
+      })),
+    },
+  };
+}
+
+/** Who is due a nudge as of `at`, read from storage: one batch per person. */
+export async function nudgeBatches(
+  deps: Pick<JobDeps, 'repos' | 'config'>,
+  at: Date,
+): Promise<{ people: JobPlan['people']; batches: NudgeBatch[] }> {
+  const policy = nudgePolicyOf(deps.config);
+  const { actions } = await loadPlansAndActions(deps.repos);
+  const people = await deps.repos.people.list();
+  // Far enough back for every rule: the due-soon window, the weekly overdue repeat, staleness.
+  const lookback = Math.max(policy.daysBefore, policy.staleDays, OVERDUE_REPEAT_DAYS) + 1;
+  const lastPrompts = await deps.repos.ledger.lastPromptDates(
+    NUDGES_JOB,
+    localDate(new Date(at.getTime() - lookback * DAY_MS), policy.timezone),
+    nudgeRunKey(at, policy),
+  );
+  return { people, batches: nudgesDue({ actions, people, lastPrompts, now: at, policy }) };
+}
+
+/**
+ * The deadline nudges: one message per person listing every action of theirs that needs
+ * attention as of `at`. The run key is the local date, so the day's nudges go once however
+ * often, and on however many instances, the job runs.
+ */
+export function runDeadlineNudges(deps: JobDeps, options: JobOptions): Promise<JobReport> {
+  return runPlannedJob(deps, options, {
+    job: NUDGES_JOB,
+    runKey: nudgeRunKey(options.at, nudgePolicyOf(deps.config)),
+    plan: async () => {
+      const { people, batches } = await nudgeBatches(deps, options.at);
+      return {
+        people,
+        messages: batches.map((batch) => {
+          const outgoing = outgoingOf(deps, batch, options.at);
+          return batch.reachable
+            ? { outgoing }
+            : { blocked: { ...outgoing.report, reason: 'Has not used the bot in Teams yet' } };
+        }),
+      };
+    },
+  });
+}

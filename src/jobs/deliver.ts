@@ -1,0 +1,116 @@
+import type { Activity } from 'botbuilder';
+import type { Person } from '../domain/person';
+import { ledgerStep, type LedgerPayload, type LedgerState } from '../storage/ledger-repository';
+import type { JobDeps, MessageOutcome, MessageReport } from './job-context';
+
+/** One message a job wants to send. */
+export interface Outgoing {
+  /** The ledger key: the same message in the same run always has the same target. */
+  target: string;
+  person: Person;
+  payload: LedgerPayload;
+  /** Builds the message; called only when it is really going to be sent. */
+  activity: () => Partial<Activity>;
+  /** Runs once the message has been delivered (e.g. remember what it asked). */
+  afterSent?: () => Promise<void>;
+  /** What the report says about the message besides its outcome. */
+  report: Omit<MessageReport, 'outcome' | 'reason'>;
+}
+
+/** Which run the messages belong to. */
+export interface DeliveryRun {
+  job: string;
+  runKey: string;
+  concurrency: number;
+  /** Bot Connector URL for starting chats with people the bot has not talked to yet. */
+  serviceUrl?: string;
+}
+
+const FINISHED: Partial<Record<LedgerState, MessageOutcome>> = {
+  sent: 'already-sent',
+  unreachable: 'unreachable',
+  uncertain: 'uncertain',
+  failed: 'failed',
+};
+
+async function deliverOne(
+  deps: Pick<JobDeps, 'repos' | 'notifier' | 'now'>,
+  run: DeliveryRun,
+  message: Outgoing,
+): Promise<MessageReport> {
+  const { ledger } = deps.repos;
+  const done = (outcome: MessageOutcome, reason?: string | null): MessageReport => ({
+    ...message.report,
+    outcome,
+    ...(reason ? { reason } : {}),
+  });
+  // The row is written before anything is sent: a run that dies leaves a trace to resume from.
+  const claim = await ledger.claim(
+    run.job,
+    run.runKey,
+    message.target,
+    message.payload,
+    deps.now(),
+  );
+  if (!claim.won) {
+    // The caller holds the job's lease, so a row still pending or sending was left by a run
+    // that has died: pending rows are sent now, sending rows may have gone and are never resent.
+    const step = ledgerStep(claim.entry, deps.now(), 0);
+    if (step === 'done')
+      return done(FINISHED[claim.entry.state] ?? 'in-progress', claim.entry.error);
+    if (step === 'uncertain') {
+      await ledger.markUncertain(claim.entry);
+      return done('uncertain', 'An earlier run stopped while sending it');
+    }
+    if (step === 'wait') return done('in-progress');
+  }
+  const activity = message.activity();
+  // ETag-guarded: of two runs reaching the same row, only one moves it to sending.
+  const sending = await ledger.beginSend(claim.entry, deps.now());
+  if (!sending) return done('in-progress');
+  const outcome = await deps.notifier.send(message.person, activity, {
+    serviceUrl: run.serviceUrl,
+  });
+  if (outcome.status === 'sent') {
+    await ledger.markSent(sending, outcome.activityId, deps.now());
+    await message.afterSent?.();
+    return done('sent');
+  }
+  if (outcome.status === 'unreachable') {
+    await ledger.markUnreachable(sending, outcome.reason);
+    return done('unreachable', outcome.reason);
+  }
+  await ledger.markFailed(sending, outcome.reason);
+  return done('failed', outcome.reason);
+}
+
+/**
+ * Sends messages through the ledger (claim → beginSend → send → markSent / markFailed /
+ * markUnreachable), `run.concurrency` at a time; the notifier's limiter paces the sends. A
+ * storage failure stops the run (messages in flight finish first) and is thrown: the ledger lets
+ * the next run carry on where this one stopped.
+ */
+export async function deliver(
+  deps: Pick<JobDeps, 'repos' | 'notifier' | 'now'>,
+  run: DeliveryRun,
+  messages: Outgoing[],
+): Promise<MessageReport[]> {
+  const reports: MessageReport[] = new Array<MessageReport>(messages.length);
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const worker = async (): Promise<void> => {
+    while (failure === null && next < messages.length) {
+      const index = next;
+      next += 1;
+      try {
+        reports[index] = await deliverOne(deps, run, messages[index]);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  const workers = Math.max(1, Math.min(run.concurrency, messages.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  if (failure !== null) throw (failure as { error: unknown }).error;
+  return reports;
+}

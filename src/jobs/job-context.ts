@@ -1,0 +1,118 @@
+import type { Config } from '../config/config';
+import type { DigestDay } from '../domain/digest-schedule';
+import type { NudgePolicy } from '../domain/nudge-policy';
+import type { Logger } from '../logging/logger';
+import type { Notifier } from '../notify/notifier';
+import type { Repositories } from '../services/repositories';
+
+/** What every scheduled job needs, built in the composition root (or the CLI). */
+export interface JobDeps {
+  repos: Repositories;
+  notifier: Notifier;
+  config: Config;
+  logger: Logger;
+  /** The real clock: ledger rows, leases and reply windows are stamped with it. */
+  now: () => Date;
+  /** Who holds a job's lease: unique per process. */
+  holder: string;
+  /** Most messages per run (default JOBS_MAX_PER_RUN); the rest wait for the next run. */
+  maxPerRun?: number;
+  /** Messages in flight at once (default: the notifier's). */
+  concurrency?: number;
+}
+
+/** A run "as of" a time; a dry run only reports what it would send. */
+export interface JobOptions {
+  at: Date;
+  dryRun: boolean;
+}
+
+/**
+ * What happened to one message: sent, failed (retried next run), unreachable (Teams refused),
+ * already-sent (an earlier run did it), in-progress (another run is sending it), uncertain (a
+ * run died mid-send: never resent), would-send (dry run), no-contact (the person has never used
+ * the bot), deferred (over the per-run maximum).
+ */
+export type MessageOutcome =
+  | 'sent'
+  | 'failed'
+  | 'unreachable'
+  | 'already-sent'
+  | 'in-progress'
+  | 'uncertain'
+  | 'would-send'
+  | 'no-contact'
+  | 'deferred';
+
+/** Every {@link MessageOutcome}, for totals. */
+export const MESSAGE_OUTCOMES: readonly MessageOutcome[] = [
+  'sent',
+  'failed',
+  'unreachable',
+  'already-sent',
+  'in-progress',
+  'uncertain',
+  'would-send',
+  'no-contact',
+  'deferred',
+];
+
+/** One message of a run, as reported to the caller (JSON). */
+export interface MessageReport {
+  to: string;
+  name: string;
+  /** The ledger key of the message. */
+  target: string;
+  outcome: MessageOutcome;
+  reason?: string;
+  /** Nudges: the actions asked about. */
+  items?: { planId: string; ref: string; reason: string }[];
+  /** Digests: the digest's title. */
+  title?: string;
+  /** Dry-run digests: what the card would show. */
+  digest?: unknown;
+}
+
+/** What a job run did, or would do: the JSON answer of the jobs endpoints and the CLI. */
+export interface JobReport {
+  job: 'nudges' | 'digests';
+  runKey: string;
+  at: string;
+  dryRun: boolean;
+  /** False when another instance holds the job's lease. */
+  ran: boolean;
+  note?: string;
+  totals: Record<MessageOutcome, number>;
+  messages: MessageReport[];
+  /** The summary of unreachable people sent to admins, if any. */
+  adminReport: MessageReport[];
+}
+
+/** Counts messages by outcome. */
+export function totalsOf(messages: MessageReport[]): Record<MessageOutcome, number> {
+  const totals = Object.fromEntries(MESSAGE_OUTCOMES.map((o) => [o, 0])) as Record<
+    MessageOutcome,
+    number
+  >;
+  for (const m of messages) totals[m.outcome] += 1;
+  return totals;
+}
+
+/** The nudge policy of the settings. */
+export function nudgePolicyOf(config: Config): NudgePolicy {
+  return {
+    hour: config.NUDGE_HOUR,
+    daysBefore: config.NUDGE_DAYS_BEFORE,
+    staleDays: config.NUDGE_STALE_DAYS,
+    timezone: config.TIMEZONE,
+  };
+}
+
+/** The digest schedule of the settings. */
+export function digestScheduleOf(config: Config): {
+  day: DigestDay;
+  hour: number;
+  timezone: string;
+} {
+  return { day: config.DIGEST_DAY, hour: config.DIGEST_HOUR, timezone: config.TIMEZONE };
+}

@@ -1,0 +1,99 @@
+import { adminReportMessages, unreachableLines } from '../../src/jobs/admin-report';
+import type { MessageReport } from '../../src/jobs/job-context';
+import { knownServiceUrl, splitAtLimit } from '../../src/jobs/job-inputs';
+import type { Person } from '../../src/domain/person';
+
+function person(email: string, fields: Partial<Person> = {}): Person {
+  return {
+    email,
+    name: email.split('@')[0],
+    posts: [],
+    service: null,
+    roles: ['officer'],
+    aadObjectId: null,
+    teamsUserId: null,
+    tenantId: null,
+    conversationReference: null,
+    unreachable: null,
+    snoozes: {},
+    version: '',
+    ...fields,
+  };
+}
+
+const message = (
+  to: string,
+  outcome: MessageReport['outcome'],
+  reason?: string,
+): MessageReport => ({
+  to,
+  name: to.split('@')[0],
+  target: to,
+  outcome,
+  ...(reason ? { reason } : {}),
+});
+
+describe('the report to admins', () => {
+  const messages = [
+    message('zed@x.example', 'unreachable', 'Has blocked the bot in Teams'),
+    message('amy@x.example', 'no-contact', 'Has not used the bot in Teams yet'),
+    message('amy@x.example', 'no-contact', 'Has not used the bot in Teams yet'),
+    message('bob@x.example', 'sent'),
+    message('cat@x.example', 'failed', 'Teams answered 502'),
+  ];
+
+  it('lists each person who could not be reached once, in order', () => {
+    expect(unreachableLines(messages)).toEqual([
+      'amy (amy@x.example): Has not used the bot in Teams yet',
+      'zed (zed@x.example): Has blocked the bot in Teams',
+    ]);
+  });
+
+  it('goes to every admin the bot can reach, and names those it cannot', () => {
+    const reference = { conversation: { id: 'a:1' } };
+    const people = [
+      person('pat@x.example', { roles: ['admin'], conversationReference: reference }),
+      person('lee@x.example', { roles: ['admin'] }),
+      person('bob@x.example', { conversationReference: reference }),
+    ];
+    const { outgoing, noContact } = adminReportMessages('nudges', people, messages);
+    expect(outgoing.map((o) => o.target)).toEqual(['admin-report|pat@x.example']);
+    expect(outgoing[0].report.title).toBe('I couldn’t send prompts to 2 people');
+    expect(outgoing[0].activity().summary).toBe('I couldn’t send prompts to 2 people');
+    expect(noContact).toEqual([
+      expect.objectContaining({ to: 'lee@x.example', outcome: 'no-contact' }),
+    ]);
+  });
+
+  it('is not sent when everyone was reached', () => {
+    const people = [person('pat@x.example', { roles: ['admin'], conversationReference: {} })];
+    expect(adminReportMessages('digests', people, [message('bob@x.example', 'sent')])).toEqual({
+      outgoing: [],
+      noContact: [],
+    });
+  });
+});
+
+describe('job inputs', () => {
+  it('starts new chats at the service URL of a stored conversation, preferring the tenant', () => {
+    const people = [
+      person('a@x.example'),
+      person('b@x.example', {
+        tenantId: 't2',
+        conversationReference: { serviceUrl: 'https://two/' },
+      }),
+      person('c@x.example', {
+        tenantId: 't1',
+        conversationReference: { serviceUrl: 'https://one/' },
+      }),
+    ];
+    expect(knownServiceUrl(people, 't1')).toBe('https://one/');
+    expect(knownServiceUrl(people, 't9')).toBe('https://two/');
+    expect(knownServiceUrl(people)).toBe('https://two/');
+    expect(knownServiceUrl([person('a@x.example')])).toBeUndefined();
+  });
+
+  it('keeps the messages over the per-run maximum for the next run', () => {
+    expect(splitAtLimit([1, 2, 3], 2)).toEqual({ now: [1, 2], later: [3] });
+  });
+});
