@@ -11,10 +11,7 @@ export interface Failure {
  * Turns an expected failure into a message for the person; null for unexpected errors,
  * which go to the turn error handler.
  */
-export function describeFailure(
-  error: unknown,
-  from: 'card' | 'message' = 'card',
-): Failure | null {
+export function describeFailure(error: unknown, from: 'card' | 'message' = 'card'): Failure | null {
   if (error instanceof NotAllowedError) return { kind: 'not-allowed', message: error.message };
   if (error instanceof ValidationError) return { kind: 'invalid', message: error.message };
   if (error instanceof NotFoundError) return { kind: 'not-found', message: error.message };
