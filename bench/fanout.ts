@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config/config';
 import type { JobReport } from '../src/jobs/job-context';
 import { createLogger } from '../src/logging/logger';
 import { scaleLimits, TEAMS_LIMITS } from '../src/notify/send-limiter';
+import { createRepositories } from '../src/services/repositories';
 import { startAzurite } from '../src/storage/azurite';
 import { DEFAULT_STORE_TIMINGS, TableStore } from '../src/storage/table-store';
 import { round, timed } from './bench-stats';
@@ -49,12 +50,7 @@ function connectorStats(
 }
 
 async function seed(store: TableStore, serviceUrl: string): Promise<void> {
-  const app = createApp({
-    config: loadConfig({ LOG_LEVEL: 'silent', SCHEDULER: 'false' }),
-    store,
-    logger: createLogger('silent'),
-  });
-  const { repos } = app;
+  const repos = createRepositories(store);
   const post = (i: number): string => `Project Lead ${(i % POSTS) + 1}`;
   await repos.plans.save({
     id: PLAN,

@@ -15,13 +15,21 @@ export const MAX_CARD_BYTES = 80_000;
  * literal (a test holds the engine to that).
  */
 export function expandCard<T extends object>(template: object, data: T): AdaptiveCard {
+  // A parsed template can be expanded again with other data; parsing is most of the cost.
+  let parsed = parsedTemplates.get(template);
+  if (!parsed) {
+    parsed = new Template(template);
+    parsedTemplates.set(template, parsed);
+  }
   // The engine's warnings are not checked: it warns about every `$when` that is false.
-  const card: unknown = new Template(template).expand({ $root: data });
+  const card: unknown = parsed.expand({ $root: data });
   if (typeof card !== 'object' || card === null || Array.isArray(card)) {
     throw new Error('A card template must expand to a JSON object');
   }
   return card as AdaptiveCard;
 }
+
+const parsedTemplates = new WeakMap<object, Template>();
 
 /** Size of a card as sent: bytes of its UTF-8 JSON. */
 export function cardBytes(card: AdaptiveCard): number {

@@ -37,9 +37,26 @@ const MAX_ITEMS_JSON = 30_000;
 const MAX_ERROR = 1_000;
 const PROMPTED: LedgerState[] = ['sent', 'sending', 'uncertain'];
 
-function partitionOf(job: string, runKey: string): string {
-  return `${safeKey(job)}|${safeKey(runKey)}`;
+// A run's rows are spread over 16 partitions by target, so one run's thousands of writes do not
+// all land on one partition (Table Storage serves each partition from one server).
+const SHARDS = 16;
+
+function shardOf(target: string): string {
+  let hash = 0;
+  for (const char of target) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return String(hash % SHARDS).padStart(2, '0');
 }
+
+function runPrefix(job: string, runKey: string): string {
+  return `${safeKey(job)}|${safeKey(runKey)}|`;
+}
+
+function partitionOf(job: string, runKey: string, target: string): string {
+  return `${runPrefix(job, runKey)}${shardOf(target)}`;
+}
+
+// Shards are two digits, and ':' sorts just after '9': `prefix` ≤ key < `prefix:` covers a run.
+const END_OF_RUN = ':';
 
 function itemsJson(items: LedgerItem[]): string {
   const kept = items.map((i) => ({ planId: i.planId, ref: i.ref }));
@@ -73,10 +90,10 @@ function toEntry(e: LedgerEntity): LedgerEntry {
  * The send ledger: one row per message a job run will send, written before the send, so a job
  * run twice, on two instances or after a crash, never sends the same message twice.
  *
- * PartitionKey `job|runKey` (the local date for nudges, the ISO week for digests), RowKey the
- * target. Each nudge row keeps the actions it prompted about. The last prompt per person and
- * action is read with one query over a PartitionKey range (`nudges|2026-09-26` to
- * `nudges|2026-11-25`): partitions are stored in key order, so the query reads only those days'
+ * PartitionKey `job|runKey|shard` (the local date for nudges, the ISO week for digests, and one
+ * of 16 shards by target), RowKey the target. Each nudge row keeps the actions it prompted about.
+ * The last prompt per person and action is read with one query over a PartitionKey range
+ * (`nudges|2026-09-26|` to `nudges|2026-11-25|:`): partitions are stored in key order, so the query reads only those days'
  * rows, never the digests' partitions or older days, and needs no second index to keep in step.
  */
 export class LedgerRepository {
@@ -94,7 +111,7 @@ export class LedgerRepository {
     now: Date = new Date(),
   ): Promise<LedgerClaim> {
     const entity: LedgerEntity = {
-      partitionKey: partitionOf(job, runKey),
+      partitionKey: partitionOf(job, runKey, target),
       rowKey: safeKey(target),
       job,
       runKey,
@@ -121,7 +138,7 @@ export class LedgerRepository {
     try {
       const row = await this.store
         .table('ledger')
-        .getEntity<LedgerEntity>(partitionOf(job, runKey), safeKey(target));
+        .getEntity<LedgerEntity>(partitionOf(job, runKey, target), safeKey(target));
       return toEntry(row);
     } catch (error) {
       if (statusCodeOf(error) === 404) return null;
@@ -187,7 +204,12 @@ export class LedgerRepository {
 
   /** Every row of a run, in target order. */
   async listRun(job: string, runKey: string): Promise<LedgerEntry[]> {
-    return this.query(odata`PartitionKey eq ${partitionOf(job, runKey)}`, `ledger ${job}`);
+    const from = runPrefix(job, runKey);
+    const rows = await this.query(
+      odata`PartitionKey ge ${from} and PartitionKey lt ${from + END_OF_RUN}`,
+      `ledger ${job}`,
+    );
+    return rows.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
   }
 
   /**
@@ -196,7 +218,7 @@ export class LedgerRepository {
    */
   async listPrompts(job: string, fromRunKey: string, toRunKey: string): Promise<SentPrompt[]> {
     const rows = await this.query(
-      odata`PartitionKey ge ${partitionOf(job, fromRunKey)} and PartitionKey le ${partitionOf(job, toRunKey)}`,
+      odata`PartitionKey ge ${runPrefix(job, fromRunKey)} and PartitionKey lt ${runPrefix(job, toRunKey) + END_OF_RUN}`,
       `ledger ${job}`,
     );
     return rows
@@ -246,7 +268,7 @@ export class LedgerRepository {
   /** Writes a change guarded by the entry's version; a stale version raises ConflictError. */
   private async change(entry: LedgerEntry, patch: Partial<LedgerEntity>): Promise<LedgerEntry> {
     const keys = {
-      partitionKey: partitionOf(entry.job, entry.runKey),
+      partitionKey: partitionOf(entry.job, entry.runKey, entry.target),
       rowKey: safeKey(entry.target),
     };
     try {

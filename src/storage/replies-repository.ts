@@ -3,7 +3,10 @@ import { safeKey } from './keys';
 import { emailKey } from './people-repository';
 import type { TableStore } from './table-store';
 
-const REPLY = 'reply';
+// One partition per person: a point read or write never contends with anyone else's prompts,
+// and a run that prompts thousands of people spreads its writes.
+const ROW = 'awaiting';
+const partitionOf = (email: string): string => safeKey(emailKey(email));
 
 /** How long a prompt waits for a text reply by default: a week, until the next prompts. */
 export const REPLY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -54,8 +57,8 @@ export class RepliesRepository {
     ttlMs: number = REPLY_TTL_MS,
   ): Promise<AwaitingReply> {
     const entity: ReplyEntity = {
-      partitionKey: REPLY,
-      rowKey: safeKey(emailKey(email)),
+      partitionKey: partitionOf(email),
+      rowKey: ROW,
       email: emailKey(email),
       items: JSON.stringify(items.map((i) => ({ planId: i.planId, ref: i.ref }))),
       sentAt: now.toISOString(),
@@ -74,7 +77,7 @@ export class RepliesRepository {
     try {
       const row = await this.store
         .table('replies')
-        .getEntity<ReplyEntity>(REPLY, safeKey(emailKey(email)));
+        .getEntity<ReplyEntity>(partitionOf(email), ROW);
       const awaiting = toAwaiting(row);
       return Date.parse(awaiting.expiresAt) > now.getTime() ? awaiting : null;
     } catch (error) {
@@ -91,7 +94,7 @@ export class RepliesRepository {
     try {
       await this.store
         .table('replies')
-        .deleteEntity(REPLY, safeKey(emailKey(email)), version ? { etag: version } : undefined);
+        .deleteEntity(partitionOf(email), ROW, version ? { etag: version } : undefined);
       return true;
     } catch (error) {
       const status = statusCodeOf(error);
