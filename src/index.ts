@@ -26,6 +26,13 @@ async function main(): Promise<void> {
     { port, host: config.host, storage: storage.description, localMode: config.localMode },
     'bot listening',
   );
+  if (app.scheduler) {
+    const next = app.scheduler.nextRuns();
+    logger.info(
+      { nudges: next.nudges?.toISOString(), digests: next.digests?.toISOString() },
+      'scheduler on',
+    );
+  }
   let playground: Playground | null = null;
   if (config.embeddedStorage || config.PLAYGROUND) {
     playground = await startPlayground({ botPort: port, port: config.PLAYGROUND_PORT });
@@ -37,7 +44,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping');
     await playground?.stop();
-    await app.server.close();
+    // Turns and job runs in flight finish first; their leases are released as they end.
+    await Promise.all([app.server.close(), app.scheduler?.stop()]);
     await storage.close();
     process.exit(0);
   };

@@ -12,7 +12,8 @@ export interface Scheduler {
   tick(job: JobName): Promise<boolean>;
   /** When each job's timer next fires (after `from`). */
   nextRuns(from?: Date): Record<JobName, Date | null>;
-  stop(): void;
+  /** Stops the timers and waits for a run they started, so its lease is released. */
+  stop(): Promise<void>;
 }
 
 /** Options of {@link startScheduler}. */
@@ -35,16 +36,21 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     nudges: (at) => isNudgeTime(at, nudgePolicyOf(config)),
     digests: (at) => isDigestTime(at, digestScheduleOf(config)),
   };
+  const running = new Set<Promise<unknown>>();
   const tick = async (job: JobName): Promise<boolean> => {
     const at = now();
     if (!due[job](at)) {
       logger.debug({ job, at: at.toISOString() }, 'not the time for this job');
       return false;
     }
+    const run = runJob(job, { at, dryRun: false });
+    running.add(run);
     try {
-      await runJob(job, { at, dryRun: false });
+      await run;
     } catch (error) {
       logger.error({ job, err: { message: (error as Error).message } }, 'scheduled job failed');
+    } finally {
+      running.delete(run);
     }
     return true;
   };
@@ -66,9 +72,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       nudges: crons.nudges.nextRun(from),
       digests: crons.digests.nextRun(from),
     }),
-    stop: () => {
+    stop: async () => {
       crons.nudges.stop();
       crons.digests.stop();
+      await Promise.allSettled([...running]);
     },
   };
 }

@@ -21,7 +21,9 @@ describe('the in-process scheduler', () => {
       now: () => clock.now,
     });
   });
-  afterAll(() => scheduler.stop());
+  afterAll(async () => {
+    await scheduler.stop();
+  });
   beforeEach(() => {
     runs.length = 0;
     failing = false;
