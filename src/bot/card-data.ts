@@ -1,3 +1,4 @@
+import { ValidationError } from '../services/errors';
 import { isStatus } from '../domain/status';
 import { isPlanId } from '../import/preamble';
 
@@ -32,4 +33,17 @@ export function isWellFormedCardData(data: Record<string, unknown>): boolean {
     const value = data[field];
     return value === undefined || (typeof value === 'string' && check(value));
   });
+}
+
+/** A string field of a card's data, or '' when it is missing or not a string. */
+export function cardText(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** The action a card button is about; a card without one is refused with a clear message. */
+export function cardTarget(data: Record<string, unknown>): { planId: string; ref: string } {
+  const planId = cardText(data.planId);
+  const ref = cardText(data.ref);
+  if (!planId || !ref) throw new ValidationError('This card is missing which action it is for.');
+  return { planId, ref };
 }

@@ -1,10 +1,9 @@
-import { buildReplyConfirmationCard } from '../../cards/reply-confirmation-card';
 import { VERBS } from '../../cards/verbs';
 import { ValidationError } from '../../services/errors';
 import { recordReply, settleReply } from '../../services/record-reply';
 import type { CardAction } from '../bot-turn';
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+import { cardTarget, cardText } from '../card-data';
+import { replyConfirmationCard } from '../reply-confirmation';
 
 /**
  * "This one" on the card asking which action a reply was about: records the reply (carried in
@@ -14,10 +13,8 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 export const chooseReplyActionCardAction: CardAction = {
   verb: VERBS.chooseReplyAction,
   run: async (turn, data) => {
-    const planId = text(data.planId);
-    const ref = text(data.ref);
-    if (!planId || !ref) throw new ValidationError('This card is missing which action it is for.');
-    const note = text(data.note).trim();
+    const { planId, ref } = cardTarget(data);
+    const note = cardText(data.note).trim();
     if (!note) throw new ValidationError('This card has lost your reply. Please send it again.');
     const { repos } = turn.deps;
     // Read before recording, so the wait ended is the one this card answered.
@@ -34,15 +31,6 @@ export const chooseReplyActionCardAction: CardAction = {
       { planId, ref: recorded.action.ref, status: recorded.action.status },
       'reply recorded on the chosen action',
     );
-    return {
-      card: buildReplyConfirmationCard({
-        action: recorded.action,
-        plan: recorded.plan,
-        note: recorded.note,
-        inferredStatus: recorded.action.status,
-        previousStatus: recorded.previousStatus,
-        now: turn.now,
-      }),
-    };
+    return { card: replyConfirmationCard(recorded, turn.now) };
   },
 };

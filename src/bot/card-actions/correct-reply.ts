@@ -6,8 +6,7 @@ import { isStatus, statusLabel } from '../../domain/status';
 import { NotFoundError, ValidationError } from '../../services/errors';
 import { recordUpdate } from '../../services/record-update';
 import type { CardAction } from '../bot-turn';
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+import { cardTarget, cardText } from '../card-data';
 
 /**
  * "Correct" on a reply's confirmation card: the officer sets the status the bot read from their
@@ -17,10 +16,8 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 export const correctReplyCardAction: CardAction = {
   verb: VERBS.correctReply,
   run: async (turn, data) => {
-    const planId = text(data.planId);
-    const ref = text(data.ref);
-    if (!planId || !ref) throw new ValidationError('This card is missing which action it is for.');
-    const status = data[inputIds(text(data.slot)).status];
+    const { planId, ref } = cardTarget(data);
+    const status = data[inputIds(cardText(data.slot)).status];
     if (!isStatus(status)) throw new ValidationError('Choose a status from the list.');
     const { repos } = turn.deps;
     const plan = await repos.plans.get(planId);
@@ -51,7 +48,7 @@ export const correctReplyCardAction: CardAction = {
       source: 'card',
       now: turn.now,
       timezone: plan.timezone,
-      seenVersion: text(data.version),
+      seenVersion: cardText(data.version),
     });
     turn.log.info({ planId, ref, outcome: result.outcome, status }, 'reply status corrected');
     return result.outcome === 'saved'

@@ -6,12 +6,11 @@ import { snoozeEnd, snoozeWeeksOf, withSnooze } from '../../domain/snooze';
 import { NotAllowedError, NotFoundError, ValidationError } from '../../services/errors';
 import { ConflictError } from '../../storage/errors';
 import type { CardAction } from '../bot-turn';
+import { cardTarget } from '../card-data';
 
 // Snoozes are only ever added by their owner, so a conflict is a second click or a prompt run
 // marking the person at the same moment; a few re-reads settle it.
 const MAX_ATTEMPTS = 5;
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /**
  * "Snooze 1 week" / "Snooze 2 weeks" on a nudge card: no prompts to this person about the
@@ -20,9 +19,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 export const snoozeActionCardAction: CardAction = {
   verb: VERBS.snoozeAction,
   run: async (turn, data) => {
-    const planId = text(data.planId);
-    const ref = text(data.ref);
-    if (!planId || !ref) throw new ValidationError('This card is missing which action it is for.');
+    const { planId, ref } = cardTarget(data);
     const weeks = snoozeWeeksOf(data.weeks);
     if (!weeks) throw new ValidationError('An action can be snoozed for one week or two.');
     const { repos } = turn.deps;

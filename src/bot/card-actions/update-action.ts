@@ -5,18 +5,14 @@ import { statusLabel } from '../../domain/status';
 import { ValidationError } from '../../services/errors';
 import { recordUpdate } from '../../services/record-update';
 import type { CardAction } from '../bot-turn';
-
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : undefined;
+import { cardTarget, cardText } from '../card-data';
 
 /** "Update" on an action or prompt card: records progress and answers with the fresh card. */
 export const updateActionCardAction: CardAction = {
   verb: VERBS.updateAction,
   run: async (turn, data) => {
-    const planId = text(data.planId);
-    const ref = text(data.ref);
-    if (!planId || !ref) throw new ValidationError('This card is missing which action it is for.');
-    const slot = text(data.slot) ?? '';
+    const { planId, ref } = cardTarget(data);
+    const slot = cardText(data.slot);
     const ids = inputIds(slot);
     // The plan, the recent history and the update itself are read and written side by side:
     // an update card answers while the person waits.
@@ -36,7 +32,7 @@ export const updateActionCardAction: CardAction = {
         source: 'card',
         now: turn.now,
         timezone: turn.deps.config.TIMEZONE,
-        seenVersion: text(data.version),
+        seenVersion: cardText(data.version) || undefined,
       }),
     ]);
     if (!plan) throw new ValidationError('This card is for a plan that no longer exists.');

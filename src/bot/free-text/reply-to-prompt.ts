@@ -1,7 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { buildChooseActionCard } from '../../cards/choose-action-card';
 import { listInWords } from '../../cards/format';
-import { buildReplyConfirmationCard } from '../../cards/reply-confirmation-card';
 import { mentionedRefs, sameRef, smallTalkOf } from '../../domain/reply-text';
 import type { PlannedAction } from '../../services/my-actions';
 import {
@@ -14,6 +13,7 @@ import {
 import type { FreeTextHandler } from '../action-plan-bot';
 import { sendCard, type BotTurn } from '../bot-turn';
 import { YOU_ARE_WELCOME } from './thanks';
+import { replyConfirmationCard } from '../reply-confirmation';
 
 /** Prompts go to the personal chat, so only text typed there answers them. */
 function isPersonalChat(context: TurnContext): boolean {
@@ -42,17 +42,7 @@ function refsRepeat(items: PlannedAction[]): boolean {
 }
 
 async function confirm(turn: BotTurn, recorded: RecordedReply): Promise<void> {
-  await sendCard(
-    turn.context,
-    buildReplyConfirmationCard({
-      action: recorded.action,
-      plan: recorded.plan,
-      note: recorded.note,
-      inferredStatus: recorded.action.status,
-      previousStatus: recorded.previousStatus,
-      now: turn.now,
-    }),
-  );
+  await sendCard(turn.context, replyConfirmationCard(recorded, turn.now));
 }
 
 /**
