@@ -4,11 +4,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
-import { randomUUID } from 'node:crypto';
-import { buildNoticeCard } from '../cards/notice-card';
 import { buildWelcomeCard } from '../cards/welcome-card';
-import type { Person } from '../domain/person';
-import type { Logger } from '../logging/logger';
 import type { BotDeps } from './bot-deps';
 import {
   sendCard,
@@ -19,7 +15,7 @@ import {
 } from './bot-turn';
 import { DAMAGED_CARD_MESSAGE, isWellFormedCardData } from './card-data';
 import { describeFailure } from './failures';
-import { activityTenant, resolvePerson } from './identity';
+import { withPerson, type PersonGateOptions } from './person-gate';
 
 /** Handles plain text that is not a command (e.g. a reply to a prompt); true when it did. */
 export type FreeTextHandler = (turn: BotTurn, text: string) => Promise<boolean>;
@@ -183,60 +179,12 @@ export class ActionPlanBot extends TeamsActivityHandler {
     });
   }
 
-  /**
-   * Runs `handler` for a known person from the right tenant; otherwise explains politely.
-   * A correlation id ties together every log line of the turn.
-   */
-  private async withPerson(
+  private withPerson(
     context: TurnContext,
     what: string,
     handler: (turn: BotTurn) => Promise<void>,
-    options: { quiet?: boolean; onUnknown?: (text: string) => void } = {},
+    options: PersonGateOptions = {},
   ): Promise<void> {
-    const log: Logger = this.deps.logger.child({
-      turn: context.activity.id ?? randomUUID(),
-      activity: what,
-    });
-    const expectedTenant = this.deps.config.MicrosoftAppTenantId;
-    const tenant = activityTenant(context);
-    if (expectedTenant && tenant !== expectedTenant) {
-      log.warn({ tenant }, 'activity from another tenant refused');
-      const text = 'Sorry, this bot only works for staff of the council that runs it.';
-      if (options.onUnknown) options.onUnknown(text);
-      else if (!options.quiet) await context.sendActivity(text);
-      return;
-    }
-    let person: Person | null;
-    try {
-      person = await resolvePerson(context, this.deps);
-    } catch (error) {
-      // Storage not answering while finding who this is: say so, as a save would.
-      const failure = describeFailure(error, options.onUnknown ? 'card' : 'message');
-      if (!failure) throw error;
-      log.warn({ outcome: failure.kind }, 'could not look the person up');
-      if (options.onUnknown) options.onUnknown(failure.message);
-      else if (!options.quiet) await context.sendActivity(failure.message);
-      return;
-    }
-    if (!person) {
-      log.info('person not in the directory');
-      const text =
-        `Sorry, I don't know you yet: you are not in this council's action plan directory. ` +
-        `Please ask ${this.deps.config.ADMIN_CONTACT} to add you.`;
-      if (options.onUnknown) options.onUnknown(text);
-      else if (!options.quiet || what === 'install') {
-        await sendCard(
-          context,
-          buildWelcomeCard({ person: null, adminContact: this.deps.config.ADMIN_CONTACT }),
-        );
-      }
-      return;
-    }
-    await handler({ context, person, deps: this.deps, log, now: this.deps.now() });
+    return withPerson(this.deps, context, what, handler, options);
   }
-}
-
-/** A notice card for errors shown in the chat. */
-export function noticeCard(title: string, lines: string[]): Record<string, unknown> {
-  return buildNoticeCard({ title, lines, style: 'attention' });
 }
