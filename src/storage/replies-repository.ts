@@ -75,9 +75,7 @@ export class RepliesRepository {
   /** What the person's last prompt is waiting for, or null when nothing is or it has expired. */
   async get(email: string, now: Date): Promise<AwaitingReply | null> {
     try {
-      const row = await this.store
-        .table('replies')
-        .getEntity<ReplyEntity>(partitionOf(email), ROW);
+      const row = await this.store.table('replies').getEntity<ReplyEntity>(partitionOf(email), ROW);
       const awaiting = toAwaiting(row);
       return Date.parse(awaiting.expiresAt) > now.getTime() ? awaiting : null;
     } catch (error) {
