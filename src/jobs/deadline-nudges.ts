@@ -9,7 +9,7 @@ import {
 } from '../domain/nudge-policy';
 import type { Outgoing } from './deliver';
 import { nudgePolicyOf, type JobDeps, type JobOptions, type JobReport } from './job-context';
-import { loadPlansAndActions } from './job-inputs';
+import { loadPlansAndActions } from '../services/my-actions';
 import { runPlannedJob, type JobPlan } from './run-planned';
 
 /** The job's name: its lease, its ledger partition and its endpoint. */

@@ -1,16 +1,4 @@
-import type { Action, Plan } from '../domain/action';
 import type { Person } from '../domain/person';
-import type { Repositories } from '../services/repositories';
-
-/** Every plan and every action, each action with its plan (one partition read per plan). */
-export async function loadPlansAndActions(
-  repos: Pick<Repositories, 'plans' | 'actions'>,
-): Promise<{ plans: Plan[]; actions: { action: Action; plan: Plan }[] }> {
-  const plans = await repos.plans.list();
-  const lists = await Promise.all(plans.map((plan) => repos.actions.listByPlan(plan.id)));
-  const actions = plans.flatMap((plan, i) => lists[i].map((action) => ({ action, plan })));
-  return { plans, actions };
-}
 
 /**
  * The Bot Connector URL of a stored conversation, to start new chats in the same region. Teams

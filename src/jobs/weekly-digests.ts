@@ -12,7 +12,7 @@ import { hasRole, type Person } from '../domain/person';
 import { STATUSES } from '../domain/status';
 import type { Outgoing } from './deliver';
 import type { JobDeps, JobOptions, JobReport } from './job-context';
-import { loadPlansAndActions } from './job-inputs';
+import { loadPlansAndActions } from '../services/my-actions';
 import { NUDGES_JOB } from './deadline-nudges';
 import { runPlannedJob, type PlannedMessage } from './run-planned';
 

@@ -1,4 +1,4 @@
-import type { Action, Plan } from '../domain/action';
+import { effectiveDue, type Action, type Plan } from '../domain/action';
 import { daysLateOn, localDate } from '../domain/overdue';
 import { ownsAction } from '../domain/permissions';
 import type { Person } from '../domain/person';
@@ -10,49 +10,56 @@ export interface PlannedAction {
   plan: Plan;
 }
 
+/** An action with its plan and how many days late it is (0 when it is not). */
+export type LateAction = PlannedAction & { daysLate: number };
+
+/** Every plan and every action, each action with its plan (one partition read per plan). */
+export async function loadPlansAndActions(
+  repos: Pick<Repositories, 'plans' | 'actions'>,
+): Promise<{ plans: Plan[]; actions: PlannedAction[] }> {
+  const plans = await repos.plans.list();
+  const lists = await Promise.all(plans.map((plan) => repos.actions.listByPlan(plan.id)));
+  const actions = plans.flatMap((plan, i) => lists[i].map((action) => ({ action, plan })));
+  return { plans, actions };
+}
+
+/** Every action across plans with how late it is at `now`, in each plan's own time zone. */
+async function lateActions(
+  repos: Pick<Repositories, 'plans' | 'actions'>,
+  now: Date,
+): Promise<LateAction[]> {
+  const { plans, actions } = await loadPlansAndActions(repos);
+  const today = new Map(plans.map((plan) => [plan.id, localDate(now, plan.timezone)]));
+  return actions.map((item) => ({
+    ...item,
+    daysLate: daysLateOn(item.action, today.get(item.plan.id) ?? ''),
+  }));
+}
+
 /** The actions owned by a person's posts across every plan, overdue first, then by due date. */
 export async function actionsOwnedBy(
   repos: Pick<Repositories, 'plans' | 'actions'>,
   person: Pick<Person, 'posts'>,
   now: Date,
   options: { includeComplete: boolean },
-): Promise<PlannedAction[]> {
+): Promise<LateAction[]> {
   if (person.posts.length === 0) return [];
-  const plans = await repos.plans.list();
-  const lists = await Promise.all(plans.map((plan) => repos.actions.listByPlan(plan.id)));
-  const items: (PlannedAction & { late: number })[] = [];
-  plans.forEach((plan, i) => {
-    const today = localDate(now, plan.timezone);
-    for (const action of lists[i]) {
-      if (!ownsAction(person, action)) continue;
-      if (!options.includeComplete && action.status === 'complete') continue;
-      items.push({ action, plan, late: daysLateOn(action, today) });
-    }
-  });
-  items.sort(
-    (a, b) =>
-      b.late - a.late ||
-      (a.action.revisedDue ?? a.action.due ?? '9999').localeCompare(
-        b.action.revisedDue ?? b.action.due ?? '9999',
-      ),
+  const items = (await lateActions(repos, now)).filter(
+    ({ action }) =>
+      ownsAction(person, action) && (options.includeComplete || action.status !== 'complete'),
   );
-  return items.map(({ action, plan }) => ({ action, plan }));
+  return items.sort(
+    (a, b) =>
+      b.daysLate - a.daysLate ||
+      (effectiveDue(a.action) ?? '9999').localeCompare(effectiveDue(b.action) ?? '9999'),
+  );
 }
 
 /** Every overdue open action across plans, latest first. */
 export async function overdueActions(
   repos: Pick<Repositories, 'plans' | 'actions'>,
   now: Date,
-): Promise<(PlannedAction & { daysLate: number })[]> {
-  const plans = await repos.plans.list();
-  const lists = await Promise.all(plans.map((plan) => repos.actions.listByPlan(plan.id)));
-  const items: (PlannedAction & { daysLate: number })[] = [];
-  plans.forEach((plan, i) => {
-    const today = localDate(now, plan.timezone);
-    for (const action of lists[i]) {
-      const late = daysLateOn(action, today);
-      if (late > 0) items.push({ action, plan, daysLate: late });
-    }
-  });
+): Promise<LateAction[]> {
+  const items = (await lateActions(repos, now)).filter((item) => item.daysLate > 0);
   return items.sort((a, b) => b.daysLate - a.daysLate);
 }

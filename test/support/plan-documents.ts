@@ -3,6 +3,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
+import { Info } from 'luxon';
 import { statusLabel } from '../../src/domain/status';
 import type { ImportedPlan } from '../../src/import/types';
 
@@ -16,20 +17,7 @@ export interface PlanTable {
   rows: string[][];
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = Info.months('long', { locale: 'en-GB' });
 
 /** The headings of the council's own plan layout. */
 export const PLAN_HEADINGS = [

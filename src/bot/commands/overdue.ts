@@ -1,7 +1,6 @@
 import { buildOverdueCard } from '../../cards/overdue-card';
 import { canReadSummaries } from '../../domain/permissions';
 import { actionsOwnedBy, overdueActions } from '../../services/my-actions';
-import { daysLate } from '../../domain/overdue';
 import { sendCard, type TextCommand } from '../bot-turn';
 
 /**
@@ -13,9 +12,9 @@ export const overdueCommand: TextCommand = {
   run: async (turn) => {
     const items = canReadSummaries(turn.person)
       ? await overdueActions(turn.deps.repos, turn.now)
-      : (await actionsOwnedBy(turn.deps.repos, turn.person, turn.now, { includeComplete: false }))
-          .map((i) => ({ ...i, daysLate: daysLate(i.action, turn.now, i.plan.timezone) }))
-          .filter((i) => i.daysLate > 0);
+      : (
+          await actionsOwnedBy(turn.deps.repos, turn.person, turn.now, { includeComplete: false })
+        ).filter((i) => i.daysLate > 0);
     await sendCard(turn.context, buildOverdueCard({ items, now: turn.now }));
   },
 };

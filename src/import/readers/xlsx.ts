@@ -1,24 +1,13 @@
 import ExcelJS from 'exceljs';
+import { Info } from 'luxon';
 import { findHeaderRow } from '../headings';
 import { ImportError } from '../types';
 import type { RawGrid, RawRow } from './raw-grid';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+// Month names as UK readers write them ("January"), from luxon rather than a list of our own.
+const MONTHS = Info.months('long', { locale: 'en-GB' });
 
 // A date shown as "Jan-22" means the month, not its first day, so the day is only written when
 // the cell's format shows one. Excel dates carry no zone: exceljs gives them as UTC midnight.
