@@ -53,24 +53,41 @@ export async function readPlanFile(
   file: string,
   options: ImportOptions = {},
 ): Promise<ImportedPlan> {
-  const extension = path.extname(file).toLowerCase();
+  checkExtension(file);
+  return readPlanBytes(await readBytes(file), file, options);
+}
+
+function checkExtension(name: string): Reader {
+  const extension = path.extname(name).toLowerCase();
   const reader = READERS[extension];
   if (!reader) {
     const hint = OLD_FORMATS[extension] ? ` (${OLD_FORMATS[extension]})` : '';
     throw new ImportError(
-      file,
+      name,
       null,
       `cannot read ${extension ? `"${extension}" files` : 'a file without an extension'}${hint}; expected one of ${PLAN_FILE_TYPES.join(', ')}`,
     );
   }
-  const buffer = await readBytes(file);
+  return reader;
+}
+
+/**
+ * Reads a plan document already in memory (e.g. a file sent to the bot in Teams); `name` is the
+ * file's name, used to pick the reader and in error messages.
+ */
+export async function readPlanBytes(
+  buffer: Buffer,
+  name: string,
+  options: ImportOptions = {},
+): Promise<ImportedPlan> {
+  const reader = checkExtension(name);
   if (buffer.length === 0) {
     throw new ImportError(
-      file,
+      name,
       null,
       'the file is empty; expected a plan table with a heading row',
     );
   }
-  const grid = await reader(buffer, file);
-  return tableToPlan(grid, file, options);
+  const grid = await reader(buffer, name);
+  return tableToPlan(grid, name, options);
 }
