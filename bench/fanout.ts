@@ -6,7 +6,6 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/config';
-import type { JobReport } from '../src/jobs/job-context';
 import { createLogger } from '../src/logging/logger';
 import { scaleLimits, TEAMS_LIMITS } from '../src/notify/send-limiter';
 import { createRepositories } from '../src/services/repositories';
@@ -131,9 +130,7 @@ async function main(): Promise<void> {
       now: () => new Date(),
       jobs: { notify: { limits }, maxPerRun: PEOPLE },
     });
-    const run = await timed(
-      async () => (await app.runJob('nudges', { at: AT, dryRun: false })) as JobReport,
-    );
+    const run = await timed(async () => app.runJob('nudges', { at: AT, dryRun: false }));
     const report = run.value;
     const { delivered, stats, perSecond } = await connectorStats(child);
     let duplicates = 0;

@@ -9,9 +9,9 @@ import type { Config } from './config/config';
 import type { Logger } from './logging/logger';
 import { createRepositories, type Repositories } from './services/repositories';
 import { createServer, type BotServer, type HealthReport } from './server/server';
-import type { JobRunner } from './server/jobs-route';
 import type { JobDeps } from './jobs/job-context';
-import { createJobDeps, createJobRunner, type JobsSetup } from './jobs/job-runner';
+import { createJobRunner, type JobRunner } from './jobs';
+import { createJobDeps, type JobsSetup } from './jobs/job-deps';
 import { startScheduler, type Scheduler } from './jobs/scheduler';
 import type { TableStore } from './storage/table-store';
 

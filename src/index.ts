@@ -27,11 +27,11 @@ async function main(): Promise<void> {
     'bot listening',
   );
   if (app.scheduler) {
-    const next = app.scheduler.nextRuns();
-    logger.info(
-      { nudges: next.nudges?.toISOString(), digests: next.digests?.toISOString() },
-      'scheduler on',
-    );
+    const next = Object.entries(app.scheduler.nextRuns()).map(([job, at]) => [
+      job,
+      at?.toISOString(),
+    ]);
+    logger.info(Object.fromEntries(next), 'scheduler on');
   }
   let playground: Playground | null = null;
   if (config.embeddedStorage || config.PLAYGROUND) {

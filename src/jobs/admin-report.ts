@@ -29,14 +29,13 @@ export function unreachableLines(messages: MessageReport[]): string[] {
  * as `no-contact`.
  */
 export function adminReportMessages(
-  job: 'nudges' | 'digests',
+  sends: string,
   people: Person[],
   messages: MessageReport[],
 ): { outgoing: Outgoing[]; noContact: MessageReport[] } {
   const lines = unreachableLines(messages);
   if (lines.length === 0) return { outgoing: [], noContact: [] };
-  const what = job === 'nudges' ? 'prompts' : 'weekly digests';
-  const title = `I couldn’t send ${what} to ${lines.length === 1 ? '1 person' : `${lines.length} people`}`;
+  const title = `I couldn’t send ${sends} to ${lines.length === 1 ? '1 person' : `${lines.length} people`}`;
   const admins = people.filter((p) => hasRole(p, 'admin'));
   const outgoing: Outgoing[] = [];
   const noContact: MessageReport[] = [];

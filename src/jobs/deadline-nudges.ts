@@ -2,6 +2,7 @@ import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import { buildNudgeCard } from '../cards/nudge-card';
 import { localDate } from '../domain/overdue';
 import {
+  isNudgeTime,
   nudgeRunKey,
   nudgesDue,
   OVERDUE_REPEAT_DAYS,
@@ -10,10 +11,11 @@ import {
 import type { Outgoing } from './deliver';
 import { nudgePolicyOf, type JobDeps, type JobOptions, type JobReport } from './job-context';
 import { loadPlansAndActions } from '../services/my-actions';
+import type { JobDefinition } from './job-definition';
 import { runPlannedJob, type JobPlan } from './run-planned';
 
 /** The job's name: its lease, its ledger partition and its endpoint. */
-export const NUDGES_JOB = 'nudges';
+export const NUDGES_JOB = 'nudges' as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -79,6 +81,7 @@ export async function nudgeBatches(
 export function runDeadlineNudges(deps: JobDeps, options: JobOptions): Promise<JobReport> {
   return runPlannedJob(deps, options, {
     job: NUDGES_JOB,
+    sends: 'prompts',
     runKey: nudgeRunKey(options.at, nudgePolicyOf(deps.config)),
     plan: async () => {
       const { people, batches } = await nudgeBatches(deps, options.at);
@@ -94,3 +97,13 @@ export function runDeadlineNudges(deps: JobDeps, options: JobOptions): Promise<J
     },
   });
 }
+
+/** The registry entry: weekdays at NUDGE_HOUR, except bank holidays. */
+export const nudgesJob: JobDefinition = {
+  title: 'Nudges',
+  schedule: {
+    hour: (config) => config.NUDGE_HOUR,
+    isDue: (at, config) => isNudgeTime(at, nudgePolicyOf(config)),
+  },
+  run: runDeadlineNudges,
+};

@@ -2,6 +2,7 @@ import type { Config } from '../config/config';
 import type { DigestDay } from '../domain/digest-schedule';
 import type { NudgePolicy } from '../domain/nudge-policy';
 import type { Logger } from '../logging/logger';
+import type { JobName } from './index';
 import type { Notifier } from '../notify/notifier';
 import type { Repositories } from '../services/repositories';
 
@@ -75,7 +76,7 @@ export interface MessageReport {
 
 /** What a job run did, or would do: the JSON answer of the jobs endpoints and the CLI. */
 export interface JobReport {
-  job: 'nudges' | 'digests';
+  job: JobName;
   runKey: string;
   at: string;
   dryRun: boolean;

@@ -1,4 +1,5 @@
 import type { Person } from '../domain/person';
+import type { JobName } from './index';
 import { adminReportMessages } from './admin-report';
 import { deliver, type Outgoing } from './deliver';
 import {
@@ -24,7 +25,9 @@ export interface JobPlan {
 
 /** The job being run. */
 export interface PlannedJob {
-  job: 'nudges' | 'digests';
+  job: JobName;
+  /** What the job sends, in the words of the admin report ("prompts"). */
+  sends: string;
   runKey: string;
   plan: () => Promise<JobPlan>;
 }
@@ -81,7 +84,7 @@ export async function runPlannedJob(
     let adminReport: MessageReport[];
     if (dryRun) {
       sent = limit.now.map((m) => ({ ...m.outgoing.report, ...m.preview, outcome: 'would-send' }));
-      const admin = adminReportMessages(job.job, people, [...sent, ...noContact]);
+      const admin = adminReportMessages(job.sends, people, [...sent, ...noContact]);
       adminReport = [
         ...admin.outgoing.map((o): MessageReport => ({ ...o.report, outcome: 'would-send' })),
         ...admin.noContact,
@@ -98,7 +101,7 @@ export async function runPlannedJob(
         runInfo,
         limit.now.map((m) => m.outgoing),
       );
-      const admin = adminReportMessages(job.job, people, [...sent, ...noContact]);
+      const admin = adminReportMessages(job.sends, people, [...sent, ...noContact]);
       adminReport = [...(await deliver(deps, runInfo, admin.outgoing)), ...admin.noContact];
     }
     const all = [...orphans, ...sent, ...noContact, ...deferred];

@@ -1,17 +1,15 @@
 import { Cron } from 'croner';
 import type { Config } from '../config/config';
-import { isDigestTime } from '../domain/digest-schedule';
-import { isNudgeTime } from '../domain/nudge-policy';
 import type { Logger } from '../logging/logger';
-import type { JobName, JobRunner } from '../server/jobs-route';
-import { digestScheduleOf, nudgePolicyOf } from './job-context';
+import { JOB_NAMES, JOBS, type JobName, type JobRunner } from './index';
+import type { JobSchedule } from './job-definition';
 
 /** The in-process timer of the jobs. */
 export interface Scheduler {
   /** Runs a job now if it is its time (what the timer calls); false when it is not. */
   tick(job: JobName): Promise<boolean>;
-  /** When each job's timer next fires (after `from`). */
-  nextRuns(from?: Date): Record<JobName, Date | null>;
+  /** When each scheduled job's timer next fires (after `from`). */
+  nextRuns(from?: Date): Partial<Record<JobName, Date | null>>;
   /** Stops the timers and waits for a run they started, so its lease is released. */
   stop(): Promise<void>;
 }
@@ -24,22 +22,21 @@ export interface SchedulerOptions {
   now: () => Date;
 }
 
+const scheduleOf = (job: JobName): JobSchedule | undefined =>
+  (JOBS[job] as { schedule?: JobSchedule }).schedule;
+
 /**
- * Starts the single-machine schedule: the timers fire at the nudge and digest hours on weekdays
- * in the council's time zone, and each run checks the domain's rule first (bank holidays; the
+ * Starts the single-machine schedule: each scheduled job's timer fires at its hour on weekdays
+ * in the council's time zone, and each run checks the job's own rule first (bank holidays; the
  * digest moves to the next working day). Several instances may all fire: the job lease and the
  * ledger make one of them do the work. Timers do not keep the process alive.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const { config, runJob, logger, now } = options;
-  const due: Record<JobName, (at: Date) => boolean> = {
-    nudges: (at) => isNudgeTime(at, nudgePolicyOf(config)),
-    digests: (at) => isDigestTime(at, digestScheduleOf(config)),
-  };
   const running = new Set<Promise<unknown>>();
   const tick = async (job: JobName): Promise<boolean> => {
     const at = now();
-    if (!due[job](at)) {
+    if (!scheduleOf(job)?.isDue(at, config)) {
       logger.debug({ job, at: at.toISOString() }, 'not the time for this job');
       return false;
     }
@@ -48,33 +45,31 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     try {
       await run;
     } catch (error) {
-      logger.error({ job, err: { message: (error as Error).message } }, 'scheduled job failed');
+      logger.error({ job, err: error }, 'scheduled job failed');
     } finally {
       running.delete(run);
     }
     return true;
   };
-  const timer = (job: JobName, hour: number): Cron =>
-    new Cron(
-      `0 ${hour} * * 1-5`,
+  const crons = new Map<JobName, Cron>();
+  for (const job of JOB_NAMES) {
+    const schedule = scheduleOf(job);
+    if (!schedule) continue;
+    const cron = new Cron(
+      `0 ${schedule.hour(config)} * * 1-5`,
       { timezone: config.TIMEZONE, unref: true, protect: true },
       async () => {
         await tick(job);
       },
     );
-  const crons: Record<JobName, Cron> = {
-    nudges: timer('nudges', config.NUDGE_HOUR),
-    digests: timer('digests', config.DIGEST_HOUR),
-  };
+    crons.set(job, cron);
+  }
   return {
     tick,
-    nextRuns: (from) => ({
-      nudges: crons.nudges.nextRun(from),
-      digests: crons.digests.nextRun(from),
-    }),
+    nextRuns: (from) =>
+      Object.fromEntries([...crons].map(([job, cron]) => [job, cron.nextRun(from)])),
     stop: async () => {
-      crons.nudges.stop();
-      crons.digests.stop();
+      for (const cron of crons.values()) cron.stop();
       await Promise.allSettled([...running]);
     },
   };

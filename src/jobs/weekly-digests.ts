@@ -6,18 +6,20 @@ import {
   digestRunKey,
   type ServiceDigest,
 } from '../domain/digest';
+import { isDigestTime } from '../domain/digest-schedule';
 import { isReachable } from '../domain/nudge-policy';
 import { localDate } from '../domain/overdue';
 import { hasRole, type Person } from '../domain/person';
 import { STATUSES } from '../domain/status';
 import type { Outgoing } from './deliver';
-import type { JobDeps, JobOptions, JobReport } from './job-context';
+import { digestScheduleOf, type JobDeps, type JobOptions, type JobReport } from './job-context';
+import type { JobDefinition } from './job-definition';
 import { loadPlansAndActions } from '../services/my-actions';
 import { NUDGES_JOB } from './deadline-nudges';
 import { runPlannedJob, type PlannedMessage } from './run-planned';
 
 /** The job's name: its lease, its ledger partition and its endpoint. */
-export const DIGESTS_JOB = 'digests';
+export const DIGESTS_JOB = 'digests' as const;
 
 // A day more than the digest's week, so a prompt sent just before the week began is chased.
 const LOOKBACK_MS = 8 * 24 * 60 * 60 * 1000;
@@ -109,6 +111,7 @@ function planned(p: PlannedDigest): PlannedMessage {
 export function runWeeklyDigests(deps: JobDeps, options: JobOptions): Promise<JobReport> {
   return runPlannedJob(deps, options, {
     job: DIGESTS_JOB,
+    sends: 'weekly digests',
     runKey: digestRunKey(options.at, deps.config.TIMEZONE),
     plan: async () => {
       const { people, digests } = await plannedDigests(deps, options.at);
@@ -116,3 +119,13 @@ export function runWeeklyDigests(deps: JobDeps, options: JobOptions): Promise<Jo
     },
   });
 }
+
+/** The registry entry: at DIGEST_HOUR on DIGEST_DAY, or the next working day of that week. */
+export const digestsJob: JobDefinition = {
+  title: 'Digests',
+  schedule: {
+    hour: (config) => config.DIGEST_HOUR,
+    isDue: (at, config) => isDigestTime(at, digestScheduleOf(config)),
+  },
+  run: runWeeklyDigests,
+};

@@ -1,7 +1,8 @@
 import restify, { type Server } from 'restify';
 import type { CloudAdapter, ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logging/logger';
-import { jobsHandler, type JobRunner } from './jobs-route';
+import type { JobRunner } from '../jobs';
+import { jobsHandler } from './jobs-route';
 import { activityProblem } from './validate-activity';
 import { legalPage } from './legal-pages';
 

@@ -56,7 +56,7 @@ describe('the report to admins', () => {
       person('lee@x.example', { roles: ['admin'] }),
       person('bob@x.example', { conversationReference: reference }),
     ];
-    const { outgoing, noContact } = adminReportMessages('nudges', people, messages);
+    const { outgoing, noContact } = adminReportMessages('prompts', people, messages);
     expect(outgoing.map((o) => o.target)).toEqual(['admin-report|pat@x.example']);
     expect(outgoing[0].report.title).toBe('I couldn’t send prompts to 2 people');
     expect(outgoing[0].activity().summary).toBe('I couldn’t send prompts to 2 people');
@@ -67,7 +67,9 @@ describe('the report to admins', () => {
 
   it('is not sent when everyone was reached', () => {
     const people = [person('pat@x.example', { roles: ['admin'], conversationReference: {} })];
-    expect(adminReportMessages('digests', people, [message('bob@x.example', 'sent')])).toEqual({
+    expect(
+      adminReportMessages('weekly digests', people, [message('bob@x.example', 'sent')]),
+    ).toEqual({
       outgoing: [],
       noContact: [],
     });

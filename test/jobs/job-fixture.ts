@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config/config';
 import { loadDemoIfEmpty } from '../../src/demo/load-demo';
 import type { JobDeps } from '../../src/jobs/job-context';
-import { createJobDeps } from '../../src/jobs/job-runner';
+import { createJobDeps } from '../../src/jobs/job-deps';
 import { createLogger } from '../../src/logging/logger';
 import { createRepositories, type Repositories } from '../../src/services/repositories';
 import { randomBytes } from 'node:crypto';

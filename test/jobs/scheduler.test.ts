@@ -1,7 +1,8 @@
 import { loadConfig } from '../../src/config/config';
 import { startScheduler, type Scheduler } from '../../src/jobs/scheduler';
 import { createLogger } from '../../src/logging/logger';
-import type { JobName } from '../../src/server/jobs-route';
+import type { JobName } from '../../src/jobs';
+import { totalsOf } from '../../src/jobs/job-context';
 
 describe('the in-process scheduler', () => {
   const runs: [JobName, string][] = [];
@@ -15,7 +16,16 @@ describe('the in-process scheduler', () => {
       runJob: async (name, options) => {
         runs.push([name, options.at.toISOString()]);
         if (failing) throw new Error('storage is down');
-        return { ok: true };
+        return {
+          job: name,
+          runKey: options.at.toISOString(),
+          at: options.at.toISOString(),
+          dryRun: options.dryRun,
+          ran: true,
+          totals: totalsOf([]),
+          messages: [],
+          adminReport: [],
+        };
       },
       logger: createLogger('silent'),
       now: () => clock.now,

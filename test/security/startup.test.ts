@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Request, Response } from 'restify';
 import { createLogger } from '../../src/logging/logger';
 import { jobsHandler } from '../../src/server/jobs-route';
+import type { JobReport } from '../../src/jobs';
 
 const START = path.join(__dirname, '../../bin/start.js');
 
@@ -61,7 +62,7 @@ describe('the entry point refuses unsafe settings', () => {
 
 describe('the jobs secret check', () => {
   function call(secret: string | undefined, authorization: string | undefined) {
-    const runJob = jest.fn(async () => ({ ran: true }));
+    const runJob = jest.fn(async () => ({ ran: true }) as unknown as JobReport);
     const sent: { status?: number; body?: unknown } = {};
     const req = {
       header: (name: string) => (name === 'authorization' ? authorization : undefined),

@@ -1,4 +1,4 @@
-import type { JobReport, MessageOutcome, MessageReport } from '../../jobs/job-context';
+import { JOBS, type JobReport, type MessageOutcome, type MessageReport } from '../../jobs';
 
 const HEADINGS: Record<MessageOutcome, string> = {
   'would-send': 'Would send',
@@ -22,7 +22,7 @@ function line(m: MessageReport): string {
 
 /** A job report as lines for the terminal. */
 export function jobReportText(report: JobReport): string[] {
-  const what = report.job === 'nudges' ? 'Nudges' : 'Digests';
+  const what = JOBS[report.job].title;
   const lines = [
     `${what} for ${report.runKey} as of ${report.at}${report.dryRun ? ' (dry run: nothing sent)' : ''}`,
   ];

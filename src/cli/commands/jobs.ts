@@ -1,14 +1,13 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import pino from 'pino';
-import type { JobReport } from '../../jobs/job-context';
-import { createJobDeps, createJobRunner } from '../../jobs/job-runner';
+import { createJobRunner, parseJobTime, type JobName } from '../../jobs';
+import { createJobDeps } from '../../jobs/job-deps';
 import { createLogger } from '../../logging/logger';
 import {
   subscribeToPlanDigest,
   unsubscribeFromPlanDigest,
 } from '../../services/digest-subscriptions';
-import type { JobName } from '../../server/jobs-route';
 import { CliError, type CliContext } from '../cli-context';
 import { jobReportText } from './job-report-text';
 
@@ -19,9 +18,8 @@ interface JobFlags {
 }
 
 function parseAt(text: string | undefined, now: Date): Date {
-  if (text === undefined) return now;
-  const at = new Date(text);
-  if (Number.isNaN(at.getTime())) {
+  const at = parseJobTime(text, now);
+  if (!at) {
     throw new CliError(
       `--at must be an ISO date-time, e.g. 2026-11-30T09:00:00Z (got "${text}").`,
       2,
@@ -42,10 +40,7 @@ async function runJob(ctx: CliContext, name: JobName, flags: JobFlags): Promise<
     now: ctx.now,
     holder: `cli:${hostname()}:${process.pid}`,
   });
-  const report = (await createJobRunner(deps)(name, {
-    at,
-    dryRun: Boolean(flags.dryRun),
-  })) as JobReport;
+  const report = await createJobRunner(deps)(name, { at, dryRun: Boolean(flags.dryRun) });
   if (flags.json) ctx.out(JSON.stringify(report, null, 2));
   else for (const text of jobReportText(report)) ctx.out(text);
   if (report.totals.failed > 0) {

@@ -5,10 +5,7 @@ import type { Logger } from '../logging/logger';
 import { createNotifier } from '../notify/create-notifier';
 import type { NotifierOptions } from '../notify/notifier';
 import type { Repositories } from '../services/repositories';
-import type { JobRunner } from '../server/jobs-route';
-import { runDeadlineNudges } from './deadline-nudges';
 import type { JobDeps } from './job-context';
-import { runWeeklyDigests } from './weekly-digests';
 
 /** What the jobs are built from: the app's settings, storage, logger and clock. */
 export interface JobsSetup {
@@ -47,10 +44,4 @@ export function createJobDeps(setup: JobsSetup): JobDeps {
     maxPerRun: setup.maxPerRun,
     concurrency: setup.concurrency,
   };
-}
-
-/** Runs a job by name: what the jobs endpoints, the CLI and the scheduler call. */
-export function createJobRunner(deps: JobDeps): JobRunner {
-  return (name, options) =>
-    name === 'nudges' ? runDeadlineNudges(deps, options) : runWeeklyDigests(deps, options);
 }
