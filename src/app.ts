@@ -85,6 +85,7 @@ export function createApp(options: AppOptions): App {
     jobsSecret: options.config.JOBS_SECRET,
     runJob,
     now,
+    bodyTimeoutMs: options.config.BODY_TIMEOUT_SECONDS * 1000,
   });
   return { server, adapter, bot, repos, deps, jobs, runJob, scheduler };
 }

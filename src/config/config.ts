@@ -54,6 +54,15 @@ export const settingsSchema = z.object({
   HOST: optionalText.describe(
     'Address to listen on. Default 127.0.0.1 in local mode, 0.0.0.0 when MicrosoftAppId is set.',
   ),
+  BODY_TIMEOUT_SECONDS: integer(20, 1, 300).describe(
+    'Seconds a client has to send a whole request body; a slower one is answered 408.',
+  ),
+  SHUTDOWN_DEADLINE_SECONDS: integer(10, 0, 300).describe(
+    'Seconds a stop waits for requests in flight before closing their connections.',
+  ),
+  MAX_TURNS_IN_FLIGHT: integer(64, 1, 10_000).describe(
+    'Most Teams activities handled at once; more are answered 503 with Retry-After.',
+  ),
   JOBS_SECRET: optionalText.describe(
     'Bearer secret for POST /api/jobs/*. Required when MicrosoftAppId is set.',
   ),

@@ -1,10 +1,23 @@
-import restify, { type Server } from 'restify';
+import restify, { type Response, type Server } from 'restify';
 import type { CloudAdapter, ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import type { JobRunner } from '../jobs';
 import { jobsHandler } from './jobs-route';
 import { activityProblem } from './validate-activity';
 import { legalPage } from './legal-pages';
+import { readBody, readJsonBody, type BodyRefusal } from './read-body';
+
+/** Largest activity accepted; Teams' own message limit is about 100 KB. */
+const MAX_ACTIVITY_BYTES = 512 * 1024;
+/** The jobs endpoints take their options in the query; a body is read only to be bounded. */
+const MAX_JOBS_BODY_BYTES = 16 * 1024;
+
+// A refused body may be partly unread: closing the connection stops the client sending more.
+function sendRefusal(res: Response, refusal: BodyRefusal): void {
+  res.setHeader('Connection', 'close');
+  if (refusal.status === 415) res.setHeader('Accept-Encoding', 'identity');
+  res.send(refusal.status, { error: refusal.error });
+}
 
 /** How healthy the service is, for `/healthz` and App Service's health check. */
 export interface HealthReport {
@@ -22,6 +35,8 @@ export interface ServerDeps {
   jobsSecret: string | undefined;
   runJob: JobRunner;
   now: () => Date;
+  /** Milliseconds a client has to send a whole request body. */
+  bodyTimeoutMs: number;
 }
 
 /** A server that can stop taking requests and wait for those in flight. */
@@ -35,7 +50,8 @@ export interface BotServer {
 export function createServer(deps: ServerDeps): BotServer {
   const server = restify.createServer({ name: 'action-plan-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 }));
+  // No body parser plugin: restify's inflates gzip before authentication and its inflate
+  // stream has no error handler, so one bad body ends the process. Routes read their own.
   let inFlight = 0;
   let idle: (() => void) | null = null;
   server.pre((_req, res, next) => {
@@ -48,6 +64,16 @@ export function createServer(deps: ServerDeps): BotServer {
   });
 
   server.post('/api/messages', async (req, res) => {
+    const read = await readJsonBody(req, {
+      maxBytes: MAX_ACTIVITY_BYTES,
+      mediaTypes: ['application/json'],
+      timeoutMs: deps.bodyTimeoutMs,
+    });
+    if (!read.ok) {
+      sendRefusal(res, read.refusal);
+      return;
+    }
+    req.body = read.value;
     const problem = activityProblem(req.body);
     if (problem) {
       res.send(400, { error: problem });
@@ -60,7 +86,18 @@ export function createServer(deps: ServerDeps): BotServer {
       if (!res.headersSent) res.send(500, { error: 'The activity could not be processed.' });
     }
   });
-  server.post('/api/jobs/:name', jobsHandler(deps.jobsSecret, deps.runJob, deps.logger, deps.now));
+  const runJobRoute = jobsHandler(deps.jobsSecret, deps.runJob, deps.logger, deps.now);
+  server.post('/api/jobs/:name', async (req, res) => {
+    const read = await readBody(req, {
+      maxBytes: MAX_JOBS_BODY_BYTES,
+      timeoutMs: deps.bodyTimeoutMs,
+    });
+    if (!read.ok) {
+      sendRefusal(res, read.refusal);
+      return;
+    }
+    await runJobRoute(req, res);
+  });
   server.get('/healthz', async (_req, res) => {
     const report = await deps.health();
     res.send(report.status === 'ok' ? 200 : 503, report);
