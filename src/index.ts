@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { loadDemoIfEmpty } from './demo/load-demo';
 import { createLogger } from './logging/logger';
+import { guardProcess } from './logging/process-guards';
 import { startPlayground, type Playground } from './playground/start-playground';
 import { createRepositories } from './services/repositories';
 import { openStore } from './storage/open-store';
@@ -38,19 +39,21 @@ async function main(): Promise<void> {
     playground = await startPlayground({ botPort: port, port: config.PLAYGROUND_PORT });
     process.stdout.write(`\nAction Plan Bot is running. Open ${playground.url} to try it.\n\n`);
   }
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
+  let stopping: Promise<void> | null = null;
+  // Turns and job runs in flight finish first; their leases are released as they end.
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      await playground?.stop();
+      await Promise.all([app.server.close(), app.scheduler?.stop()]);
+      await storage.close();
+    })());
+  const onSignal = (signal: string) => () => {
     logger.info({ signal }, 'stopping');
-    await playground?.stop();
-    // Turns and job runs in flight finish first; their leases are released as they end.
-    await Promise.all([app.server.close(), app.scheduler?.stop()]);
-    await storage.close();
-    process.exit(0);
+    void stop().then(() => process.exit(0));
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', onSignal('SIGTERM'));
+  process.on('SIGINT', onSignal('SIGINT'));
+  guardProcess(process, { logger, stop, exit: (code) => process.exit(code) });
 }
 
 main().catch((error: unknown) => {

@@ -15,7 +15,7 @@ import {
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import type { Config } from '../config/config';
-import type { Logger } from '../logging/logger';
+import { errorFields, type Logger } from '../logging/logger';
 
 /**
  * Where tokens are checked against and how the bot gets its own. Production leaves these unset
@@ -97,7 +97,7 @@ export function createAdapter(
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       {
-        err: { name: error.name, message: error.message, stack: error.stack },
+        err: errorFields(error),
         turn: context.activity?.id,
         type: context.activity?.type,
       },

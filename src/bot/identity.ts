@@ -1,4 +1,4 @@
-import { TeamsInfo, TurnContext } from 'botbuilder';
+import { TeamsInfo, TurnContext, type TeamsChannelAccount } from 'botbuilder';
 import type { Person } from '../domain/person';
 import type { BotDeps } from './bot-deps';
 
@@ -7,10 +7,30 @@ function tenantOf(context: TurnContext): string | null {
   return channelData?.tenant?.id ?? context.activity.conversation?.tenantId ?? null;
 }
 
-/** True for a one-to-one chat with the bot: the only conversation prompts should go to. */
-function isPersonal(context: TurnContext): boolean {
+/**
+ * True for a one-to-one chat with the bot: the only conversation prompts go to, so the only
+ * one whose reference is kept and whose plain text answers a prompt.
+ */
+export function isPersonalChat(context: TurnContext): boolean {
   const type = context.activity.conversation?.conversationType;
   return type === undefined || type === 'personal';
+}
+
+/** Who Teams says the sender is; null when Teams cannot say (not a member, or not answering). */
+async function teamsMember(
+  context: TurnContext,
+  id: string,
+  deps: BotDeps,
+): Promise<TeamsChannelAccount | null> {
+  try {
+    return await TeamsInfo.getMember(context, id);
+  } catch (error) {
+    deps.logger.warn(
+      { statusCode: (error as { statusCode?: unknown }).statusCode ?? null },
+      'Teams could not say who the sender is',
+    );
+    return null;
+  }
 }
 
 /**
@@ -23,18 +43,15 @@ export async function resolvePerson(context: TurnContext, deps: BotDeps): Promis
   let person = aadObjectId ? await deps.repos.people.findByAadObjectId(aadObjectId) : null;
   let memberAad: string | null = null;
   if (!person && from?.id) {
-    try {
-      const member = await TeamsInfo.getMember(context, from.id);
-      const email = member.email ?? member.userPrincipalName;
-      memberAad = member.aadObjectId ?? null;
-      person = email ? await deps.repos.people.get(email) : null;
-    } catch {
-      // Not a Teams member we can look up (or Teams is not answering): treated as unknown.
-      person = null;
-    }
+    const member = await teamsMember(context, from.id, deps);
+    const email = member?.email ?? member?.userPrincipalName;
+    memberAad = member?.aadObjectId ?? null;
+    // Outside the catch above: a storage failure here is thrown (and told to the person as
+    // such), never taken for someone who is not in the directory.
+    person = email ? await deps.repos.people.get(email) : null;
   }
   if (!person) return null;
-  const reference = isPersonal(context)
+  const reference = isPersonalChat(context)
     ? (TurnContext.getConversationReference(context.activity) as Record<string, unknown>)
     : null;
   const stored = person.conversationReference as { conversation?: { id?: string } } | null;

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import type { Config } from '../config/config';
-import type { Logger } from '../logging/logger';
+import { errorFields, type Logger } from '../logging/logger';
 import { JOB_NAMES, JOBS, type JobName, type JobRunner } from './index';
 import type { JobSchedule } from './job-definition';
 
@@ -45,7 +45,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     try {
       await run;
     } catch (error) {
-      logger.error({ job, err: error }, 'scheduled job failed');
+      logger.error({ job, err: errorFields(error) }, 'scheduled job failed');
     } finally {
       running.delete(run);
     }

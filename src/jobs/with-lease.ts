@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../logging/logger';
+import { errorFields, type Logger } from '../logging/logger';
 import type { LeasesRepository } from '../storage/leases-repository';
 
 /** How long a job's lease lasts unless renewed: far above clock skew between instances. */
@@ -32,10 +32,7 @@ export async function withLease<T>(
         if (!kept) options.logger.warn({ job }, 'job lease lost to another instance');
       },
       (error: unknown) =>
-        options.logger.warn(
-          { job, err: { message: (error as Error).message } },
-          'lease renewal failed',
-        ),
+        options.logger.warn({ job, err: errorFields(error) }, 'lease renewal failed'),
     );
   }, ttl / 3);
   renewal.unref();

@@ -29,3 +29,13 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     destination,
   );
 }
+
+/**
+ * An unexpected error as log fields: its name, message and stack, so the line says where it
+ * came from. Expected failures (refusals, storage outages told to the person) need no stack.
+ */
+export function errorFields(error: unknown): { name?: string; message: string; stack?: string } {
+  if (error instanceof Error)
+    return { name: error.name, message: error.message, stack: error.stack };
+  return { message: String(error) };
+}

@@ -1,7 +1,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import { isJobName, JOB_NAMES, parseJobTime, type JobRunner } from '../jobs';
-import type { Logger } from '../logging/logger';
+import { errorFields, type Logger } from '../logging/logger';
 
 // Hashing both sides first gives equal lengths, so the comparison takes the same time whatever
 // the secret's length or how much of it a caller guessed.
@@ -47,7 +47,7 @@ export function jobsHandler(
       const report = await runJob(name, { at, dryRun });
       res.send(200, report);
     } catch (error) {
-      logger.error({ job: name, err: error }, 'job failed');
+      logger.error({ job: name, err: errorFields(error) }, 'job failed');
       res.send(503, { error: `The ${name} job could not run: ${(error as Error).message}` });
     }
   };

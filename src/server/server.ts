@@ -1,6 +1,6 @@
 import restify, { type Response, type Server } from 'restify';
 import type { CloudAdapter, ActivityHandler } from 'botbuilder';
-import type { Logger } from '../logging/logger';
+import { errorFields, type Logger } from '../logging/logger';
 import type { JobRunner } from '../jobs';
 import { jobsHandler } from './jobs-route';
 import { activityProblem } from './validate-activity';
@@ -82,7 +82,7 @@ export function createServer(deps: ServerDeps): BotServer {
     try {
       await deps.adapter.process(req, res, (context) => deps.bot.run(context));
     } catch (error) {
-      deps.logger.error({ err: { message: (error as Error).message } }, 'activity failed');
+      deps.logger.error({ err: errorFields(error) }, 'activity failed');
       if (!res.headersSent) res.send(500, { error: 'The activity could not be processed.' });
     }
   });

@@ -124,6 +124,23 @@ describe('Table Storage outages', () => {
     for (const note of notes) expect(saved).not.toContain(note);
   }, 60_000);
 
+  it('never takes a storage failure for someone it does not know', async () => {
+    await proxy.setMode('refuse');
+    try {
+      // No AAD id on the activity: the bot asks Teams for the email, then looks it up.
+      const unlinked = h.activity(USERS.alex, {
+        type: 'message',
+        text: 'my actions',
+        from: { id: USERS.alex.id, name: USERS.alex.name },
+      });
+      expect((await h.post(unlinked)).status).toBe(200);
+      expect(h.connector.cards()).toEqual([]);
+      expect(h.connector.texts()).toEqual([expect.stringMatching(/isn't answering/)]);
+    } finally {
+      await proxy.setMode('pass');
+    }
+  }, 60_000);
+
   it.each<[ProxyMode, number]>([
     ['reset', 5_000],
     ['blackhole', 7_000],

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config/config';
 import { startScheduler, type Scheduler } from '../../src/jobs/scheduler';
-import { createLogger } from '../../src/logging/logger';
+import { captureLogs } from '../support/log-capture';
 import type { JobName } from '../../src/jobs';
 import { totalsOf } from '../../src/jobs/job-context';
 
@@ -9,6 +9,7 @@ describe('the in-process scheduler', () => {
   const clock = { now: new Date() };
   let failing = false;
   let scheduler: Scheduler;
+  const logs = captureLogs('error');
 
   beforeAll(() => {
     scheduler = startScheduler({
@@ -27,7 +28,7 @@ describe('the in-process scheduler', () => {
           adminReport: [],
         };
       },
-      logger: createLogger('silent'),
+      logger: logs.logger,
       now: () => clock.now,
     });
   });
@@ -76,9 +77,19 @@ describe('the in-process scheduler', () => {
     expect(runs).toEqual([['digests', '2026-09-01T07:00:00.000Z']]);
   });
 
-  it('logs a failed run instead of throwing from the timer', async () => {
+  it('logs a failed run, with its stack, instead of throwing from the timer', async () => {
     failing = true;
     clock.now = new Date('2026-11-30T09:00:00Z');
     await expect(scheduler.tick('nudges')).resolves.toBe(true);
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({
+        msg: 'scheduled job failed',
+        job: 'nudges',
+        err: expect.objectContaining({
+          message: 'storage is down',
+          stack: expect.stringContaining('scheduler.test'),
+        }),
+      }),
+    );
   });
 });

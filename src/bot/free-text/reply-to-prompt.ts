@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import { buildChooseActionCard } from '../../cards/choose-action-card';
 import { listInWords } from '../../cards/format';
 import { mentionedRefs, sameRef, smallTalkOf } from '../../domain/reply-text';
@@ -12,14 +11,9 @@ import {
 } from '../../services/record-reply';
 import type { FreeTextHandler } from '../action-plan-bot';
 import { sendCard, type BotTurn } from '../bot-turn';
+import { isPersonalChat } from '../identity';
 import { YOU_ARE_WELCOME } from './thanks';
 import { replyConfirmationCard } from '../reply-confirmation';
-
-/** Prompts go to the personal chat, so only text typed there answers them. */
-function isPersonalChat(context: TurnContext): boolean {
-  const type = context.activity.conversation?.conversationType;
-  return type === undefined || type === 'personal';
-}
 
 /** "action 4", "actions 2 and 4". */
 function actionsInWords(refs: string[]): string {
