@@ -74,8 +74,8 @@ describeBrowser('the local playground in a browser', () => {
       stdio: 'ignore',
     });
     playgroundUrl = `http://localhost:${playgroundPort}`;
-    await waitFor(`http://127.0.0.1:${port}/healthz`, 60_000);
-    await waitFor(playgroundUrl, 60_000);
+    await waitFor(`http://127.0.0.1:${port}/healthz`, 120_000);
+    await waitFor(playgroundUrl, 120_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -94,7 +94,7 @@ describeBrowser('the local playground in a browser', () => {
       const host = new URL(route.request().url()).hostname;
       return host === 'localhost' || host === '127.0.0.1' ? route.continue() : route.abort();
     });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -102,7 +102,7 @@ describeBrowser('the local playground in a browser', () => {
       bot.kill('SIGTERM');
       await new Promise((r) => bot.once('exit', r));
     }
-  }, 30_000);
+  });
 
   it('asks for a summary, updates an action from its card and sees the refreshed card', async () => {
     fs.mkdirSync(OUTPUT, { recursive: true });
@@ -111,11 +111,11 @@ describeBrowser('the local playground in a browser', () => {
     await page
       .locator('.ac-adaptiveCard', { hasText: 'Alex Wilber' })
       .first()
-      .waitFor({ timeout: 30_000 });
+      .waitFor({ timeout: 60_000 });
 
     await say(page, 'summary');
     const summary = page.locator('.ac-adaptiveCard', { hasText: '% complete' }).last();
-    await summary.waitFor({ timeout: 30_000 });
+    await summary.waitFor({ timeout: 60_000 });
     await page.screenshot({ path: path.join(OUTPUT, 'playground-summary.png') });
 
     await say(page, 'action members-communications 4');
@@ -124,7 +124,7 @@ describeBrowser('the local playground in a browser', () => {
       .locator('.ac-adaptiveCard')
       .filter({ has: page.locator('textarea') })
       .last();
-    await card.waitFor({ timeout: 30_000 });
+    await card.waitFor({ timeout: 60_000 });
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(OUTPUT, 'playground-action.png') });
     await card.getByRole('combobox').first().click();
@@ -136,11 +136,11 @@ describeBrowser('the local playground in a browser', () => {
     await card.getByRole('button', { name: 'Update' }).click();
 
     const refreshed = page.locator('.ac-adaptiveCard', { hasText: 'Saved: At risk' }).last();
-    await refreshed.waitFor({ timeout: 30_000 });
+    await refreshed.waitFor({ timeout: 60_000 });
     await refreshed.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(OUTPUT, 'playground-update.png') });
     expect(await refreshed.textContent()).toContain(
       'Framework drafted; going to the panel in January.',
     );
-  }, 180_000);
+  }, 300_000);
 });

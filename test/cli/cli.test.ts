@@ -90,7 +90,7 @@ describe('action-plan-bot CLI', () => {
     expect(result.actions[3].proposedAction).toContain(
       'used as the basis for the first annual session.',
     );
-  }, 60000);
+  });
 
   it('imports people and a plan, summarises it and exports the report with its history', async () => {
     const env = storage();

@@ -25,7 +25,7 @@ function runStart(env: Record<string, string>): Promise<{ code: number | null; s
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`start.js did not exit: ${stderr}`));
-    }, 25000);
+    }, 120_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stderr });

@@ -36,5 +36,5 @@ describe('embedded Azurite', () => {
     const reopened = new TableStore(again.connectionString, 'share');
     expect((await new PlansRepository(reopened).get('p'))?.title).toBe('Plan');
     await again.stop();
-  }, 60000);
+  });
 });

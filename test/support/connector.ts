@@ -44,6 +44,9 @@ export class TestConnector {
   /** Milliseconds each send or reply waits before it is answered; tests may change it. */
   latencyMs: number;
 
+  /** Sends and replies received and not yet answered (waiting out {@link latencyMs}). */
+  pending = 0;
+
   constructor(private readonly options: ConnectorOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
     for (const m of options.members ?? []) this.members.set(m.id, m);
@@ -151,7 +154,11 @@ export class TestConnector {
       });
       return;
     }
-    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    if (this.latencyMs > 0) {
+      this.pending += 1;
+      await new Promise((r) => setTimeout(r, this.latencyMs));
+      this.pending -= 1;
+    }
     const fault = this.options.fault?.({ method, conversationId });
     if (fault) {
       const headers: Record<string, string> = {};
