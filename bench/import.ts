@@ -49,7 +49,12 @@ async function main(): Promise<void> {
     await importStore.ensureTables();
     const repos = createRepositories(importStore);
     const importRun = await timed(async () => {
-      const plan = await readPlanFile(file, { planId: 'improvement', knownPosts: OWNERS });
+      // The bench plan is twice the largest a council may import by default.
+      const plan = await readPlanFile(file, {
+        planId: 'improvement',
+        knownPosts: OWNERS,
+        limits: { maxRows: ROWS },
+      });
       await storeImportedPlan(repos, plan, {
         sourceFile: file,
         now: new Date(),

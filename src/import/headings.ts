@@ -21,6 +21,10 @@ export const HEADING_SYNONYMS: Record<ColumnRole, string[]> = {
     'recommendation no',
     'recommendation number',
     'recommendation ref',
+    'ref no',
+    'action no',
+    'action ref',
+    'reference no',
   ],
   recommendation: [
     'recommendation',
@@ -29,6 +33,12 @@ export const HEADING_SYNONYMS: Record<ColumnRole, string[]> = {
     'proposal',
     'finding',
     'issue',
+    'area for improvement',
+    'area of focus',
+    'objective',
+    'key finding',
+    'peer challenge recommendation',
+    'review recommendation',
   ],
   proposedAction: [
     'proposed action',
@@ -39,6 +49,16 @@ export const HEADING_SYNONYMS: Record<ColumnRole, string[]> = {
     'action taken',
     'agreed action',
     'planned action',
+    'key action',
+    'action required',
+    'action to be taken',
+    'actions to be taken',
+    'measure',
+    'what we will do',
+    'cabinet response',
+    'council response',
+    'officer response',
+    'task',
   ],
   owner: [
     'post title',
@@ -53,6 +73,17 @@ export const HEADING_SYNONYMS: Record<ColumnRole, string[]> = {
     'made to',
     'lead',
     'by whom',
+    'lead member',
+    'cabinet member',
+    'portfolio holder',
+    'lead officer initial',
+    'responsible person',
+    'responsible lead',
+    'directorate',
+    'service area',
+    'accountable officer',
+    'officer responsible',
+    'lead service',
   ],
   timescale: [
     'timescale',
@@ -66,6 +97,15 @@ export const HEADING_SYNONYMS: Record<ColumnRole, string[]> = {
     'completion date',
     'target completion date',
     'by when',
+    'timeframe',
+    'time frame',
+    'timeline',
+    'target',
+    'target timescale',
+    'completion',
+    'implementation date',
+    'delivery date',
+    'milestone',
   ],
   budget: [
     'budget cost',
@@ -75,18 +115,32 @@ export const HEADING_SYNONYMS: Record<ColumnRole, string[]> = {
     'cost',
     'financial implications',
   ],
-  status: ['status', 'progress', 'rag', 'rag status', 'outcome', 'current status'],
+  status: [
+    'status',
+    'progress',
+    'rag',
+    'rag status',
+    'outcome',
+    'current status',
+    'comment',
+    'update',
+    'progress to date',
+    'progress update',
+    'position',
+    'current position',
+  ],
 };
 
 /** Roles a heading row must have; a recommendation may stand in for a proposed action and back. */
-const REQUIRED: ColumnRole[][] = [['recommendation', 'proposedAction'], ['owner'], ['timescale']];
+// A plan with no owner column still imports: every action is flagged as having no owner yet.
+const REQUIRED: ColumnRole[][] = [['recommendation', 'proposedAction'], ['timescale']];
 
 /** Plain-English description of the headings expected, for error messages. */
 export const EXPECTED_HEADINGS =
   'a heading row naming at least the recommendation or proposed action ("Recommendation", ' +
-  '"Scrutiny recommendation", "Proposed action", "Response"), the owner ("Post title", ' +
-  '"Lead officer", "Responsible officer", "Owner") and the timescale ("Timescale", "Target date", ' +
-  '"Deadline"); "Budget cost", "Status" and "Ref" columns are optional';
+  '"Scrutiny recommendation", "Proposed action", "Response", "Key action") and the timescale ' +
+  '("Timescale", "Target date", "Timeframe", "Deadline"); "Post title" or "Lead officer", ' +
+  '"Budget cost", "Status" and "Ref" columns are optional';
 
 const ROLE_NAMES: Record<ColumnRole, string> = {
   ref: 'ref',
@@ -96,6 +150,15 @@ const ROLE_NAMES: Record<ColumnRole, string> = {
   timescale: 'timescale',
   budget: 'budget',
   status: 'status',
+};
+
+// Words that make a heading something else: "Expected outcome" is a goal, not a status; "Date of
+// committee" is when a meeting was, not when the work is due; "Key" under a table is a legend.
+const NOT_FOR: Partial<Record<ColumnRole, RegExp>> = {
+  status: /\b(?:expected|intended|desired|anticipated|target|measure|success)\b/,
+  timescale:
+    /\b(?:meeting|committee|cabinet|executive|council|agreed|raised|report|start|started|added|received)\b/,
+  proposedAction: /\b(?:no|ref|number|owner|date)\b/,
 };
 
 // Longer cells are data, not headings; this keeps wordy recommendations from looking like one.
@@ -134,12 +197,19 @@ function indexOfWords(words: string[], phrase: string[]): number {
 // it; among equals the longer synonym is the more specific.
 function score(words: string[], role: ColumnRole): number {
   let best = 0;
+  const exclude = NOT_FOR[role];
+  // An excluded word still counts when the heading is otherwise exactly a synonym.
+  const excluded = exclude !== undefined && exclude.test(words.join(' '));
   for (const phrase of PHRASES[role]) {
     const at = indexOfWords(words, phrase);
     if (at < 0) continue;
     const length = phrase.join(' ').length;
     let s = length;
-    if (phrase.length === words.length) s += 1000;
+    if (excluded) {
+      // A meeting's date is only a fallback timescale; an expected outcome is never a status.
+      if (role !== 'timescale') continue;
+      s = 1;
+    } else if (phrase.length === words.length) s += 1000;
     else if (at === 0) s += 500;
     else if (role === 'ref') continue; // "no" inside a long heading is not a ref column
     best = Math.max(best, s);

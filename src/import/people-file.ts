@@ -5,7 +5,13 @@ import ExcelJS from 'exceljs';
 import { ROLES, type Role } from '../domain/person';
 import { normalisePost } from '../domain/owners';
 import type { DirectoryEntry } from '../storage/people-repository';
+import { DEFAULT_IMPORT_LIMITS, formatBytes } from './limits';
+import { readTextFile } from './readers/text-file';
+import { mergedCellCount } from './readers/xlsx';
+import { inflateZipParts, listZipParts } from './zip-parts';
 import { ImportError } from './types';
+
+const MAX_PEOPLE_FILE_BYTES = DEFAULT_IMPORT_LIMITS.maxFileBytes;
 
 const COLUMNS = ['name', 'email', 'post', 'service', 'role'] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -23,7 +29,11 @@ function cellText(value: ExcelJS.CellValue): string {
 async function readGrid(file: string): Promise<string[][]> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv') {
-    const text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    // UTF-16 (Excel's "Unicode text") and Windows-1252 files are read by the same rule as plans.
+    const text = readTextFile(await fs.readFile(file), path.basename(file)).text.replace(
+      /^\uFEFF/,
+      '',
+    );
     const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
     const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
     try {
@@ -42,8 +52,26 @@ async function readGrid(file: string): Promise<string[][]> {
   }
   if (ext === '.xlsx') {
     const workbook = new ExcelJS.Workbook();
+    const bytes = await fs.readFile(file);
+    // The same guards as plan workbooks: inflated size and merged cells bounded before loading.
+    const parts = listZipParts(bytes);
+    if (parts) {
+      const inflated = inflateZipParts(
+        bytes,
+        parts,
+        path.basename(file),
+        DEFAULT_IMPORT_LIMITS.maxInflatedBytes,
+      );
+      if (mergedCellCount(inflated) > DEFAULT_IMPORT_LIMITS.maxMergedCells) {
+        throw new ImportError(
+          path.basename(file),
+          null,
+          'has merged cells covering too many cells; expected a plain table',
+        );
+      }
+    }
     try {
-      await workbook.xlsx.readFile(file);
+      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     } catch {
       throw new ImportError(path.basename(file), null, 'not a readable Excel (.xlsx) workbook');
     }
@@ -76,10 +104,21 @@ const split = (cell: string | undefined): string[] =>
  */
 export async function readPeopleFile(file: string): Promise<DirectoryEntry[]> {
   const name = path.basename(file);
+  let info;
   try {
-    await fs.access(file);
+    info = await fs.stat(file);
   } catch {
     throw new ImportError(name, null, 'file not found');
+  }
+  if (!info.isFile()) {
+    throw new ImportError(name, null, 'is a folder, not a file; expected a .csv or .xlsx file');
+  }
+  if (info.size > MAX_PEOPLE_FILE_BYTES) {
+    throw new ImportError(
+      name,
+      null,
+      `the file is ${formatBytes(info.size)}; expected a directory of at most ${formatBytes(MAX_PEOPLE_FILE_BYTES)}`,
+    );
   }
   const grid = await readGrid(file);
   if (grid.length === 0) throw new ImportError(name, null, 'the file is empty');

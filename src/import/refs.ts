@@ -1,5 +1,5 @@
 // "1. That", "1) That", "(1) That", "1.2 That", "1.2. That", "R1 That", "R1: That", or just "1.".
-const LEADING_REF = /^\(?(R\s?)?(\d{1,3}(?:\.\d{1,3})*)(\)|[.:]|\s)\s*/i;
+const LEADING_REF = /^\(?(R\s?)?(\d{1,4}(?:\.\d{1,3})*)(\)|[.:]|\s)\s*/i;
 
 /**
  * Splits the number a recommendation starts with from its text: "1. That a plan…" →

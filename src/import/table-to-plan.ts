@@ -1,13 +1,14 @@
 import path from 'node:path';
-import { splitOwners } from '../domain/owners';
-import { statusFromText } from '../domain/status-text';
-import { readTimescale } from '../domain/timescale';
-import { EXPECTED_HEADINGS, findHeaderRow, type ColumnMap, type ColumnRole } from './headings';
+import { findHeading } from './heading-rows';
+import { EXPECTED_HEADINGS, type ColumnMap, type HeaderSearch } from './headings';
+import { importLimits } from './limits';
 import { isPlanId, MAX_PLAN_ID_LENGTH, readPreamble, slugify } from './preamble';
+import { readAction, type ReadRow } from './read-action';
 import type { RawGrid, RawRow } from './readers/raw-grid';
-import { cleanRef, leadingRef } from './refs';
-import { collapse, collapseLines } from './text';
-import { ImportError, type ImportedAction, type ImportedPlan, type ImportOptions } from './types';
+import { leadingRef } from './refs';
+import { collapse } from './text';
+import { ImportError, type ImportedPlan, type ImportOptions, type ImportWarning } from './types';
+import { rebuildWordRows } from './word-paste';
 import { joinWrappedRows } from './wrapped-rows';
 
 const isEmpty = (row: RawRow): boolean => row.cells.every((c) => collapse(c) === '');
@@ -25,7 +26,7 @@ const lineText = (row: RawRow, separator = ' | '): string =>
     .filter((c) => c)
     .join(separator);
 
-function headerError(grid: RawGrid, file: string, search: ReturnType<typeof findHeaderRow>): never {
+function headerError(grid: RawGrid, file: string, search: HeaderSearch): never {
   const lines = [...grid.preamble.map(collapse), ...grid.rows.map((row) => lineText(row))]
     .filter((l) => l !== '')
     .slice(0, 5)
@@ -55,60 +56,166 @@ function planId(file: string, title: string, options: ImportOptions): string {
   return options.planId;
 }
 
-interface RowContext {
-  file: string;
+/** What reading a table found besides the plan, for the plausibility checks. */
+export interface TableReading {
+  plan: ImportedPlan;
+  rows: ReadRow[];
   columns: ColumnMap;
-  planDate: string | null;
-  options: ImportOptions;
-  warnings: string[];
 }
 
-function readAction(row: RawRow, position: number, ctx: RowContext): ImportedAction {
-  const cell = (role: ColumnRole): string => {
-    const column = ctx.columns[role];
-    return column === undefined ? '' : (row.cells[column] ?? '');
-  };
-  const warn = (text: string): void => void ctx.warnings.push(`${row.location}: ${text}`);
-  let recommendation = collapse(cell('recommendation'));
-  let proposedAction = collapse(cell('proposedAction'));
-  if (recommendation === '' && proposedAction === '') {
+// Rows that share one recommendation merged down the table (one recommendation, several
+// actions) share its ref: they become 1a, 1b … in the order the document gives them.
+function letterSharedRefs(rows: ReadRow[], body: RawRow[], refColumn: number | undefined): void {
+  let i = 0;
+  while (i < rows.length) {
+    let j = i + 1;
+    while (
+      j < rows.length &&
+      rows[j].action.ref === rows[i].action.ref &&
+      refColumn !== undefined &&
+      (body[j].repeated ?? []).includes(refColumn)
+    )
+      j++;
+    if (j - i > 1) {
+      for (let k = i; k < j; k++)
+        rows[k].action.ref = `${rows[k].action.ref}${String.fromCharCode(97 + ((k - i) % 26))}`;
+    }
+    i = j;
+  }
+}
+
+function checkUniqueRefs(rows: ReadRow[], file: string): void {
+  const seen = new Map<string, string>();
+  for (const row of rows) {
+    const earlier = seen.get(row.action.ref);
+    if (earlier !== undefined) {
+      throw new ImportError(
+        file,
+        row.location,
+        `ref "${row.action.ref}" is used twice (also on ${earlier}); expected each row to have its own ref`,
+      );
+    }
+    seen.set(row.action.ref, row.location);
+  }
+}
+
+function bodyRows(
+  grid: RawGrid,
+  file: string,
+  heading: { index: number; row: RawRow; lines: number; columns: ColumnMap },
+): RawRow[] {
+  const width = usedWidth(heading.row.cells);
+  const headerText = lineText(heading.row);
+  const firstLine = lineText(grid.rows[heading.index]);
+  let body = grid.rows
+    .slice(heading.index + heading.lines)
+    // Some documents repeat the heading row, e.g. at the top of every printed page.
+    .filter((row) => !isEmpty(row) && !row.section)
+    .filter((row) => lineText(row) !== headerText && lineText(row) !== firstLine);
+  const { columns } = heading;
+  const key = columns.ref ?? columns.recommendation ?? columns.proposedAction ?? 0;
+  const refColumn = columns.ref !== undefined;
+  if (grid.mayWrap) {
+    const startsRow = (row: RawRow): boolean => {
+      const cell = (row.cells[key] ?? '').trim();
+      return refColumn ? cell !== '' : leadingRef(cell) !== null;
+    };
+    body = rebuildWordRows(body, heading.row.cells.length, startsRow);
+    // The second line of a heading wrapped over two lines may repeat too.
+  }
+  for (const row of body) {
+    const found = usedWidth(row.cells);
+    if (found > width) {
+      throw new ImportError(
+        file,
+        row.location,
+        `expected at most ${width} columns, as in the heading row (${heading.row.location}), but found ${found}`,
+      );
+    }
+  }
+  if (grid.mayWrap) body = joinWrappedRows(body, key, refColumn);
+  return body;
+}
+
+/**
+ * Reads a document's raw table: finds the heading row, reads the title and date above it,
+ * rebuilds rows wrapped over several lines and reads each action, keeping what the plausibility
+ * checks need. Throws {@link ImportError} rather than return part of a plan.
+ */
+export function readTable(grid: RawGrid, file: string, options: ImportOptions = {}): TableReading {
+  const limits = importLimits(options.limits);
+  const search = findHeading(grid.rows);
+  if (!('row' in search)) headerError(grid, file, search);
+  const heading = search;
+  const { columns } = heading;
+  // Counted before any row is read, so a huge table costs little.
+  const candidates = grid.rows.length - heading.index - heading.lines;
+  if (candidates > limits.maxRows * (grid.mayWrap ? 4 : 1)) {
+    const nonEmpty = grid.rows.slice(heading.index + heading.lines).filter((r) => !isEmpty(r));
+    if (nonEmpty.length > limits.maxRows * (grid.mayWrap ? 4 : 1)) {
+      throw new ImportError(
+        file,
+        nonEmpty[limits.maxRows * (grid.mayWrap ? 4 : 1)].location,
+        `the table goes on past ${limits.maxRows.toLocaleString('en-GB')} rows; expected one plan of at most ${limits.maxRows.toLocaleString('en-GB')} actions`,
+      );
+    }
+  }
+  const body = bodyRows(grid, file, heading);
+  if (body.length === 0) {
     throw new ImportError(
-      ctx.file,
-      row.location,
-      'expected a recommendation or proposed action in this row',
+      file,
+      null,
+      `found the heading row (${heading.row.location}) but no actions below it; expected one row for each recommendation`,
     );
   }
-  // The number a plan gives a row is usually written at the start of its first text column.
-  const keyIsRecommendation = ctx.columns.recommendation !== undefined;
-  const numbered = leadingRef(keyIsRecommendation ? recommendation : proposedAction);
-  const refCell = cleanRef(cell('ref'));
-  const ref = collapse(refCell || numbered?.ref || String(position));
-  if (numbered && numbered.ref === ref) {
-    if (keyIsRecommendation) recommendation = numbered.rest;
-    else proposedAction = numbered.rest;
+  if (body.length > limits.maxRows) {
+    throw new ImportError(
+      file,
+      body[limits.maxRows].location,
+      `the table goes on past ${limits.maxRows.toLocaleString('en-GB')} rows; expected one plan of at most ${limits.maxRows.toLocaleString('en-GB')} actions`,
+    );
   }
-  const timescale = collapse(cell('timescale'));
-  const reading = readTimescale(timescale, { planDate: ctx.planDate });
-  if (reading.warning) warn(reading.warning);
-  const statusText = collapse(cell('status'));
-  const stated = statusText ? statusFromText(statusText) : null;
-  if (statusText && stated === null) {
-    warn(`status "${statusText}" was not recognised, so it was taken from the timescale`);
+  const preamble = [
+    ...grid.preamble,
+    ...grid.rows.slice(0, heading.index).map((row) => lineText(row, ' ')),
+  ];
+  const { title: readTitle, date } = readPreamble(preamble);
+  const title = readTitle ?? path.basename(file, path.extname(file));
+  if (title.length > limits.maxCellChars) {
+    throw new ImportError(
+      file,
+      null,
+      `the title is longer than ${limits.maxCellChars} characters; expected a short title above the table`,
+    );
   }
-  const owners = splitOwners(collapseLines(cell('owner')), ctx.options.knownPosts)
-    .map(collapse)
-    .filter((o) => o !== '');
-  if (owners.length === 0) warn('no owner is given');
-  return {
-    ref,
-    recommendation,
-    proposedAction,
-    owners,
-    budget: collapse(cell('budget')),
-    timescale,
-    due: reading.due,
-    status: stated ?? (reading.complete ? 'complete' : 'not-started'),
+  const context = { file, columns, planDate: date, options, maxCellChars: limits.maxCellChars };
+  const rows = body.map((row, i) => readAction(row, i + 1, context));
+  letterSharedRefs(rows, body, columns.ref ?? columns.recommendation);
+  checkUniqueRefs(rows, file);
+  const warnings: ImportWarning[] = (grid.notes ?? []).map((message) => ({ ref: null, message }));
+  const unnumbered = rows.filter((r) => r.numbered);
+  if (unnumbered.length === rows.length) {
+    warnings.push({
+      ref: null,
+      message: `no row has a ref, so the actions were numbered 1 to ${rows.length} in the order of the table`,
+    });
+  }
+  for (const row of rows) {
+    if (row.numbered && unnumbered.length < rows.length) {
+      warnings.push({
+        ref: row.action.ref,
+        message: `${row.location}: this row has no ref, so it was numbered ${row.action.ref} by its place in the table`,
+      });
+    }
+    for (const message of row.warnings)
+      warnings.push({ ref: row.action.ref, message: `${row.location}: ${message}` });
+  }
+  const plan: ImportedPlan = {
+    plan: { id: planId(file, title, options), title, date },
+    actions: rows.map((r) => r.action),
+    warnings,
   };
+  return { plan, rows, columns };
 }
 
 /**
@@ -121,58 +228,5 @@ export function tableToPlan(
   file: string,
   options: ImportOptions = {},
 ): ImportedPlan {
-  const search = findHeaderRow(grid.rows);
-  if (!search.found) headerError(grid, file, search);
-  const { index, columns } = search;
-  const header = grid.rows[index];
-  const width = usedWidth(header.cells);
-  const headerText = lineText(header);
-  let body = grid.rows
-    .slice(index + 1)
-    // Some documents repeat the heading row, e.g. at the top of every printed page.
-    .filter((row) => !isEmpty(row) && lineText(row) !== headerText);
-  for (const row of body) {
-    const found = usedWidth(row.cells);
-    if (found > width) {
-      throw new ImportError(
-        file,
-        row.location,
-        `expected at most ${width} columns, as in the heading row (${header.location}), but found ${found}`,
-      );
-    }
-  }
-  if (grid.mayWrap) {
-    const refColumn = columns.ref !== undefined;
-    const key = columns.ref ?? columns.recommendation ?? columns.proposedAction ?? 0;
-    body = joinWrappedRows(body, key, refColumn);
-  }
-  if (body.length === 0) {
-    throw new ImportError(
-      file,
-      null,
-      `found the heading row (${header.location}) but no actions below it; expected one row for each recommendation`,
-    );
-  }
-  const preamble = [
-    ...grid.preamble,
-    ...grid.rows.slice(0, index).map((row) => lineText(row, ' ')),
-  ];
-  const { title: readTitle, date } = readPreamble(preamble);
-  const title = readTitle ?? path.basename(file, path.extname(file));
-  const warnings: string[] = [];
-  const context: RowContext = { file, columns, planDate: date, options, warnings };
-  const actions = body.map((row, i) => readAction(row, i + 1, context));
-  const seen = new Map<string, string>();
-  actions.forEach((action, i) => {
-    const earlier = seen.get(action.ref);
-    if (earlier !== undefined) {
-      throw new ImportError(
-        file,
-        body[i].location,
-        `ref "${action.ref}" is used twice (also on ${earlier}); expected each row to have its own ref`,
-      );
-    }
-    seen.set(action.ref, body[i].location);
-  });
-  return { plan: { id: planId(file, title, options), title, date }, actions, warnings };
+  return readTable(grid, file, options).plan;
 }

@@ -52,7 +52,7 @@ describe('action-plan-bot CLI', () => {
         proposedAction: string;
       }[];
     };
-    expect(Object.keys(result)).toEqual(['plan', 'actions']);
+    expect(Object.keys(result)).toEqual(['plan', 'actions', 'warnings']);
     expect(Object.keys(result.plan)).toEqual(['id', 'title', 'date']);
     expect(result.plan.title).toBe("AD HOC SCRUTINY PANEL MEMBERS' COMMUNICATIONS - ACTION PLAN");
     expect(result.plan.date).toBe('2021-09-07');

@@ -88,9 +88,9 @@ describe('findHeaderRow', () => {
   });
 
   it('reports the closest row and what it lacks', () => {
-    expect(findHeaderRow([row('Title'), row('Recommendation', 'Action', 'Timescale')])).toEqual({
+    expect(findHeaderRow([row('Title'), row('Recommendation', 'Action', 'Owner')])).toEqual({
       found: false,
-      closest: { index: 1, missing: ['owner (post title)'] },
+      closest: { index: 1, missing: ['timescale'] },
     });
     expect(findHeaderRow([row('Title')])).toEqual({ found: false, closest: null });
   });

@@ -200,13 +200,13 @@ describe('readPlanFile errors', () => {
     for (const part of parts) await expect(readPlanFile(file)).rejects.toThrow(part);
   };
 
-  it('rejects an unknown extension, listing the accepted types', async () => {
-    const file = path.join(folder, 'plan.pdf');
-    await writeFile(file, 'x');
+  it('says how to save an older binary Word or Excel file, whatever its name', async () => {
+    const file = path.join(folder, 'plan.docx');
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    await writeFile(file, Buffer.concat([ole, Buffer.alloc(504)]));
     await expectImportError(
       file,
-      `${file}: cannot read ".pdf" files`,
-      'expected one of .txt, .tsv, .text, .csv, .xlsx, .docx',
+      `${file}: is an older Word or Excel file (.doc or .xls); open it in Word or Excel and save it as .docx or .xlsx`,
     );
   });
 
@@ -235,12 +235,9 @@ describe('readPlanFile errors', () => {
   });
 
   it('names the heading a table lacks', async () => {
-    const file = path.join(folder, 'no-owner.csv');
-    await writeFile(file, 'Recommendation,Timescale\n1. Do it,May 2024\n');
-    await expectImportError(
-      file,
-      `${file}: the headings on line 1 have no owner (post title) column`,
-    );
+    const file = path.join(folder, 'no-timescale.csv');
+    await writeFile(file, 'Recommendation,Owner\n1. Do it,Head of A\n');
+    await expectImportError(file, `${file}: the headings on line 1 have no timescale column`);
   });
 
   it('rejects a ref used twice, naming both rows', async () => {

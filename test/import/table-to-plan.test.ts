@@ -124,11 +124,16 @@ describe('tableToPlan', () => {
     ]);
     expect(plan.actions[2].due).toBeNull();
     expect(plan.warnings).toHaveLength(3);
-    expect(plan.warnings[0]).toMatch(/^line 4: /);
-    expect(plan.warnings[1]).toBe(
-      'line 4: status "going well-ish?" was not recognised, so it was taken from the timescale',
-    );
-    expect(plan.warnings[2]).toBe('line 5: no owner is given');
+    expect(plan.warnings[0]).toEqual({
+      ref: '3',
+      message: 'line 4: Timescale "when we can" was not understood; no due date was set.',
+    });
+    expect(plan.warnings[1]).toEqual({
+      ref: '3',
+      message:
+        'line 4: status "going well-ish?" was not recognised, so it was taken from the timescale',
+    });
+    expect(plan.warnings[2]).toEqual({ ref: '4', message: 'line 5: no owner is given' });
   });
 
   it('reads the title and date from the preamble, whatever the date looks like', () => {

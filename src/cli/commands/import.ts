@@ -1,37 +1,80 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { readPlanFile } from '../../import/read-plan-file';
+import { ImplausiblePlanError, type ImportedPlan } from '../../import/types';
 import { storeImportedPlan } from '../../services/import-plan';
 import type { CliContext } from '../cli-context';
+import { importReport } from './import-report';
 
-/** `import FILE [--plan ID] [--dry-run] [--json]`: reads a plan document and stores it. */
+interface ImportFlags {
+  plan?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  acceptWarnings?: boolean;
+  sheet?: string;
+  pages?: { from: number; to: number };
+}
+
+/** Reads `--pages 3` or `--pages 3-5` as an inclusive, 1-based page range. */
+export function parsePages(value: string): { from: number; to: number } {
+  const m = /^\s*(\d{1,5})\s*(?:[-–]\s*(\d{1,5}))?\s*$/.exec(value);
+  const from = m ? Number(m[1]) : 0;
+  const to = m?.[2] ? Number(m[2]) : from;
+  if (!m || from < 1 || to < from) {
+    throw new InvalidArgumentError('expected a page or a range of pages, such as 3 or 3-5');
+  }
+  return { from, to };
+}
+
+const asJson = (imported: ImportedPlan): string =>
+  JSON.stringify(
+    { plan: imported.plan, actions: imported.actions, warnings: imported.warnings },
+    null,
+    2,
+  );
+
+/**
+ * `import FILE [--plan ID] [--dry-run] [--json] [--accept-warnings] [--sheet NAME] [--pages N-M]`:
+ * reads a plan document and stores it.
+ */
 export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command('import')
-    .description('Import an action plan from a .txt (tab-separated), .csv, .xlsx or .docx file')
+    .description(
+      'Import an action plan from a .docx, .pdf, .xlsx, .csv or .txt (tab-separated) file',
+    )
     .argument('<file>', 'the plan document')
     .option('--plan <id>', 'plan id to use instead of one made from the title')
     .option('--dry-run', 'read and check the file, store nothing')
     .option('--json', 'print the plan as JSON')
-    .action(async (file: string, opts: { plan?: string; dryRun?: boolean; json?: boolean }) => {
+    .option('--accept-warnings', 'import even when the checks doubt the plan was read right')
+    .option('--sheet <name>', 'the worksheet of a workbook that holds the plan')
+    .option('--pages <range>', 'the pages of a PDF that hold the plan, e.g. 3-5', parsePages)
+    .action(async (file: string, opts: ImportFlags) => {
       let knownPosts: string[] = [];
       if (!opts.dryRun) {
         const { repos } = await ctx.storage();
         knownPosts = (await repos.people.list()).flatMap((p) => p.posts);
       }
-      const imported = await readPlanFile(file, {
-        planId: opts.plan,
-        knownPosts,
-        timezone: ctx.config.TIMEZONE,
-      });
-      for (const warning of imported.warnings) ctx.err(`Warning: ${warning}`);
-      if (opts.json) {
-        ctx.out(JSON.stringify({ plan: imported.plan, actions: imported.actions }, null, 2));
-      } else {
-        ctx.out(`${imported.plan.title} (${imported.plan.id}), ${imported.plan.date ?? 'no date'}`);
-        for (const a of imported.actions) {
-          ctx.out(`  ${a.ref}. [${a.status}] due ${a.due ?? '-'}: ${a.owners.join('; ')}`);
-        }
+      let imported: ImportedPlan;
+      try {
+        imported = await readPlanFile(file, {
+          planId: opts.plan,
+          knownPosts,
+          timezone: ctx.config.TIMEZONE,
+          acceptWarnings: opts.acceptWarnings,
+          sheet: opts.sheet,
+          pages: opts.pages,
+        });
+      } catch (error) {
+        // A doubted plan is still shown, so the admin can see what went wrong where.
+        if (!(error instanceof ImplausiblePlanError)) throw error;
+        if (opts.json) ctx.out(asJson(error.plan));
+        else for (const line of importReport(error.plan)) ctx.out(line);
+        throw error;
       }
+      if (opts.json) ctx.out(asJson(imported));
+      else for (const line of importReport(imported)) ctx.out(line);
+      if (opts.json) for (const w of imported.warnings) ctx.err(`Warning: ${w.message}`);
       if (opts.dryRun) {
         if (!opts.json)
           ctx.out(`Dry run: ${imported.actions.length} actions read, nothing stored.`);

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { findHeaderRow } from '../headings';
 import { ImportError } from '../types';
-import { decodeText } from './decode-text';
 import type { RawGrid, RawRow } from './raw-grid';
+import { readTextFile } from './text-file';
 
 // Excel writes `;`-separated files where the decimal mark is a comma, and some exports use tabs.
 const DELIMITERS = [',', ';', '\t'];
@@ -37,20 +37,22 @@ function parseWith(text: string, delimiter: string): RawRow[] {
  * cells that may span lines. The separator is the one under which a plan heading row appears.
  */
 export function readCsv(buffer: Buffer, file: string): RawGrid {
-  const text = decodeText(buffer);
+  const { text, notes } = readTextFile(buffer, file);
+  const withNotes = (rows: RawRow[]): RawGrid =>
+    notes.length > 0 ? { preamble: [], rows, notes } : { preamble: [], rows };
   // Without a heading row under any separator, the comma reading (or its error) is reported.
   let fallback: RawRow[] | null = null;
   let firstProblem: CsvProblem | null = null;
   for (const delimiter of DELIMITERS) {
     try {
       const rows = parseWith(text, delimiter);
-      if (findHeaderRow(rows).found) return { preamble: [], rows };
+      if (findHeaderRow(rows).found) return withNotes(rows);
       if (delimiter === ',') fallback = rows;
     } catch (error) {
       if (delimiter === ',') firstProblem = error as CsvProblem;
     }
   }
-  if (fallback) return { preamble: [], rows: fallback };
+  if (fallback) return withNotes(fallback);
   const problem = firstProblem ?? { message: 'unknown error' };
   throw new ImportError(
     file,

@@ -31,23 +31,28 @@ function tableRows(table: HTMLElement, tableNumber: number): RawRow[] {
   const carried: ({ text: string; rows: number } | undefined)[] = [];
   return trs.map((tr, r) => {
     const cells: string[] = [];
+    const repeated: number[] = [];
     let col = 0;
+    let widest = 0;
     // Cells merged down from a row above take their place before this row's own cells.
     const takeCarried = (): boolean => {
       const c = carried[col];
       if (!c || c.rows === 0) return false;
       cells[col] = c.text;
+      if (c.text !== '') repeated.push(col);
       c.rows--;
       return true;
     };
     const fillCarried = (): void => {
       while (takeCarried()) col++;
     };
-    for (const td of elements(tr).filter((el) => tag(el) === 'td' || tag(el) === 'th')) {
+    const own = elements(tr).filter((el) => tag(el) === 'td' || tag(el) === 'th');
+    for (const td of own) {
       fillCarried();
       const text = cellText(td);
       const across = span(td, 'colspan');
       const down = span(td, 'rowspan');
+      widest = Math.max(widest, across);
       for (let k = 0; k < across; k++) {
         cells[col + k] = k === 0 ? text : '';
         carried[col + k] = down > 1 ? { text: k === 0 ? text : '', rows: down - 1 } : undefined;
@@ -55,16 +60,38 @@ function tableRows(table: HTMLElement, tableNumber: number): RawRow[] {
       col += across;
     }
     for (; col < carried.length; col++) takeCarried();
-    return {
+    const row: RawRow = {
       cells: Array.from(cells, (c) => c ?? ''),
       location: `table ${tableNumber}, row ${r + 1}`,
     };
+    // One cell across the whole table names a section ("Theme 2: Housing"), not an action.
+    if (own.length === 1 && widest > 1 && widest >= cells.length) row.section = true;
+    if (repeated.length > 0) row.repeated = repeated;
+    return row;
   });
 }
 
+const headingText = (row: RawRow): string =>
+  row.cells
+    .map((c) => c.replace(/\s+/g, ' ').trim().toLowerCase())
+    .filter((c) => c !== '')
+    .join('|');
+
+const usedWidth = (rows: RawRow[]): number =>
+  Math.max(
+    0,
+    ...rows.map((row) => {
+      let w = row.cells.length;
+      while (w > 0 && row.cells[w - 1].trim() === '') w--;
+      return w;
+    }),
+  );
+
 /**
- * Reads a Word document: the first table with a plan heading row, and the paragraphs above it
- * (title, date) as the preamble.
+ * Reads a Word document: the first table with a plan heading row, with the paragraphs above it
+ * (title, date) as the preamble, and every later table that continues it — a plan split across
+ * pages, or one table per theme, with the same columns. Paragraphs below or between the tables
+ * (a key, footnotes, signatures) are not part of the plan.
  */
 export async function readDocx(buffer: Buffer, file: string): Promise<RawGrid> {
   let html: string;
@@ -79,17 +106,36 @@ export async function readDocx(buffer: Buffer, file: string): Promise<RawGrid> {
   }
   const root = parse(html.replace(/<br\s*\/?>/gi, '\n'));
   const paragraphs: string[] = [];
+  let plan: { grid: RawGrid; heading: string; width: number; table: number } | null = null;
   let first: RawGrid | null = null;
   let tableNumber = 0;
   for (const el of elements(root)) {
     if (tag(el) !== 'table') {
-      paragraphs.push(...blockLines(el));
+      if (!plan) paragraphs.push(...blockLines(el));
       continue;
     }
     tableNumber++;
-    const grid = { preamble: [...paragraphs], rows: tableRows(el, tableNumber) };
-    if (findHeaderRow(grid.rows).found) return grid;
-    first ??= grid;
+    const rows = tableRows(el, tableNumber);
+    if (!plan) {
+      const grid = { preamble: [...paragraphs], rows };
+      const search = findHeaderRow(rows);
+      if (search.found) {
+        const heading = headingText(rows[search.index]);
+        plan = { grid, heading, width: usedWidth(rows.slice(search.index)), table: tableNumber };
+      } else first ??= grid;
+      continue;
+    }
+    const search = findHeaderRow(rows);
+    if (search.found && headingText(rows[search.index]) !== plan.heading) {
+      throw new ImportError(
+        file,
+        `table ${tableNumber}, row ${search.index + 1}`,
+        `this table's headings differ from those of the plan table (table ${plan.table}); expected every table of one plan to have the same columns, or the plan in a document of its own`,
+      );
+    }
+    // A table with other columns and no plan headings (a key, a sign-off box) is not the plan.
+    if (search.found || usedWidth(rows) === plan.width) plan.grid.rows.push(...rows);
   }
+  if (plan) return plan.grid;
   return first ?? { preamble: paragraphs, rows: [] };
 }
