@@ -1,7 +1,6 @@
 import template from '../../cards/action.json';
 import type { Action, ActionUpdate, Plan } from '../domain/action';
-import { daysLate, describeLateness, formatDate } from '../domain/overdue';
-import { statusLabel } from '../domain/status';
+import { describeLateness, formatDate } from '../domain/overdue';
 import {
   clip,
   formatInstant,
@@ -10,9 +9,10 @@ import {
   noteText,
   ownersText,
   planText,
-  statusColour,
   type ContainerStyle,
-  type TextColour,
+  titleText,
+  buttonTitle,
+  statusBadge,
 } from './format';
 import { historyEntry, newestFirst, type HistoryEntryData } from './history';
 import { updateInputsData, type UpdateInputsData } from './inputs';
@@ -30,10 +30,8 @@ export interface ActionCardData {
   heading: string;
   planTitle: string;
   statusLabel: string;
-  statusColour: TextColour;
   hasLateness: boolean;
   lateness: string;
-  latenessColour: TextColour;
   recommendation: string;
   proposedAction: string;
   facts: { label: string; value: string }[];
@@ -48,6 +46,7 @@ export interface ActionCardData {
   canEdit: boolean;
   readOnly: string;
   inputs: UpdateInputsData;
+  updateTitle: string;
   update: ActionExecuteData;
 }
 
@@ -62,11 +61,6 @@ export interface ActionCardInput {
   /** A line above everything else, e.g. "Saved." or what changed since the card was sent. */
   notice?: string;
   noticeStyle?: 'good' | 'warning' | 'attention';
-}
-
-function latenessColour(action: Action, now: Date, timezone: string): TextColour {
-  if (daysLate(action, now, timezone) > 0) return 'attention';
-  return describeLateness(action, now, timezone) === 'due today' ? 'warning' : 'default';
 }
 
 function facts(action: Action): { label: string; value: string }[] {
@@ -103,12 +97,10 @@ export function actionCardData(
     notice: clip(notice, 1000),
     noticeStyle: input.noticeStyle ?? 'good',
     heading: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
-    planTitle: planText(plan.title, LINE_TEXT_MAX),
-    statusLabel: statusLabel(action.status),
-    statusColour: statusColour(action.status),
+    planTitle: titleText(plan.title),
+    statusLabel: statusBadge(action.status),
     hasLateness: lateness !== '',
     lateness,
-    latenessColour: latenessColour(action, now, tz),
     recommendation: planText(action.recommendation, FULL_TEXT_MAX),
     proposedAction: planText(action.proposedAction, FULL_TEXT_MAX),
     facts: facts(action),
@@ -125,6 +117,7 @@ export function actionCardData(
     canEdit: input.viewer.canEdit,
     readOnly: `Read only: this action belongs to ${ownersText(action.owners)}.`,
     inputs: updateInputsData('', action.status),
+    updateTitle: buttonTitle(`Update action ${action.ref}`),
     update: executeData(VERBS.updateAction, action),
   };
 }

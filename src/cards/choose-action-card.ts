@@ -7,6 +7,8 @@ import {
   NOTE_MAX,
   noteText,
   planText,
+  titleText,
+  buttonTitle,
 } from './format';
 import type { ActionWithPlan } from './my-actions-card';
 import { expandCard, fitCard, type AdaptiveCard } from './render';
@@ -23,6 +25,7 @@ export interface ChooseActionCardData {
     ref: string;
     planTitle: string;
     proposedAction: string;
+    chooseTitle: string;
     choose: ChooseReplyExecuteData;
   }[];
   hasMore: boolean;
@@ -51,8 +54,9 @@ export function chooseActionCardData(
     intro: 'Choose the action and I’ll record your reply on it.',
     items: shown.map(({ action, plan }) => ({
       ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
-      planTitle: planText(plan.title, LINE_TEXT_MAX),
+      planTitle: titleText(plan.title),
       proposedAction: planText(action.proposedAction, LIST_TEXT_MAX),
+      chooseTitle: buttonTitle(`Record on action ${action.ref}`),
       choose: { ...executeData(VERBS.chooseReplyAction, action), note: reply },
     })),
     hasMore: hidden > 0,

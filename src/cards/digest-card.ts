@@ -10,10 +10,8 @@ import {
   moreText,
   noteText,
   ownersText,
-  planText,
   plural,
-  statusColour,
-  type TextColour,
+  titleText,
 } from './format';
 import { statusChange } from './history';
 import { expandCard, fitCard, type AdaptiveCard } from './render';
@@ -84,7 +82,6 @@ export interface DigestCardData extends StatusBarsData {
     ref: string;
     planTitle: string;
     change: string;
-    colour: TextColour;
     byName: string;
     at: string;
     hasNote: boolean;
@@ -117,7 +114,7 @@ function lateLine(entry: DigestView['overdue'][number]): LateLine {
     ref: clip(`Action ${entry.ref}`, LINE_TEXT_MAX),
     late: lateText(entry.daysLate),
     owners: ownersText(entry.owners),
-    planTitle: planText(entry.planTitle, LINE_TEXT_MAX),
+    planTitle: titleText(entry.planTitle),
   };
 }
 
@@ -131,7 +128,7 @@ export function digestCardData(
   const nothing =
     digest.changed.length === 0 && digest.overdue.length === 0 && digest.escalate.length === 0;
   return {
-    title: clip(digest.title, LINE_TEXT_MAX),
+    title: titleText(digest.title),
     periodLabel: clip(digest.periodLabel, LINE_TEXT_MAX),
     totals: `${plural(total, 'action')} · ${total === 0 ? 0 : Math.round((digest.counts.complete / total) * 100)}% complete`,
     ...statusBars(digest.counts),
@@ -141,9 +138,8 @@ export function digestCardData(
       const note = c.note?.trim() ?? '';
       return {
         ref: clip(`Action ${c.ref}`, LINE_TEXT_MAX),
-        planTitle: planText(c.planTitle, LINE_TEXT_MAX),
+        planTitle: titleText(c.planTitle),
         change: statusChange(c.statusFrom, c.statusTo),
-        colour: statusColour(c.statusTo),
         byName: clip(c.byName.trim() || 'Someone', LINE_TEXT_MAX),
         at: formatInstant(c.at, tz),
         hasNote: note !== '',

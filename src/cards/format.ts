@@ -2,9 +2,6 @@ import { DateTime } from 'luxon';
 import { DEFAULT_TIMEZONE, lateInWords } from '../domain/overdue';
 import { ragOf, STATUSES, statusLabel, type Rag, type Status } from '../domain/status';
 
-/** Colours a TextBlock or TextRun can take. */
-export type TextColour = 'default' | 'good' | 'warning' | 'attention' | 'accent';
-
 /** Styles a Container or Column can take. */
 export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';
 
@@ -17,14 +14,9 @@ export const LINE_TEXT_MAX = 200;
 /** Notes are accepted up to this length and are always shown whole. */
 export const NOTE_MAX = 4000;
 
-const RAG_COLOURS: Record<Rag, TextColour> = {
-  none: 'default',
-  green: 'good',
-  amber: 'warning',
-  red: 'attention',
-  blue: 'accent',
-};
-
+// Teams' own "good" and "warning" text colours reach only 1.5:1 to 2:1 on its light theme, and
+// "attention" falls under 4.5:1 on its dark one: text stays in the default colour everywhere,
+// and a status is told by its word and a shape, never by colour alone.
 const RAG_STYLES: Record<Rag, ContainerStyle> = {
   none: 'emphasis',
   green: 'good',
@@ -33,12 +25,27 @@ const RAG_STYLES: Record<Rag, ContainerStyle> = {
   blue: 'accent',
 };
 
-/** The text colour of a status (its RAG rating; complete is blue, not started plain). */
-export function statusColour(status: Status): TextColour {
-  return RAG_COLOURS[ragOf(status)];
+// Shapes that read differently in outline as well as in colour, and that no platform turns into
+// coloured emoji. Statuses added later fall back to a bullet until they are given one.
+const STATUS_SHAPES: Partial<Record<Status, string>> = {
+  'not-started': '○',
+  'on-track': '●',
+  'at-risk': '▲',
+  'off-track': '✕',
+  complete: '✓',
+};
+
+/** The shape shown before a status's word ("▲ At risk"). */
+export function statusShape(status: Status): string {
+  return STATUS_SHAPES[status] ?? '•';
 }
 
-/** The container style of a status, for coloured bars (not started is grey). */
+/** A status as cards show it: a shape and the word, so colour is never needed to read it. */
+export function statusBadge(status: Status): string {
+  return `${statusShape(status)} ${statusLabel(status)}`;
+}
+
+/** The container style of a status, for coloured backgrounds behind text (not started is grey). */
 export function statusStyle(status: Status): ContainerStyle {
   return RAG_STYLES[ragOf(status)];
 }
@@ -74,9 +81,22 @@ export function planText(text: string, max: number): string {
   return text.trim() === '' ? '–' : clip(text, max);
 }
 
+/** A plan title for display: sentence case when written in block capitals, and clipped. */
+export function titleText(title: string): string {
+  return planText(sentenceCase(title), LINE_TEXT_MAX);
+}
+
 /** A note for display: shown whole (notes are limited to 4,000 characters when saved). */
 export function noteText(note: string): string {
   return clip(note, NOTE_MAX);
+}
+
+/** Longest button title: buttons wider than a phone are cut by Teams. */
+export const BUTTON_TITLE_MAX = 40;
+
+/** A button's title, kept short enough for a phone. */
+export function buttonTitle(text: string): string {
+  return clip(text, BUTTON_TITLE_MAX);
 }
 
 /** "A", "A and B", "A, B and C". */
@@ -90,10 +110,28 @@ export function ownersText(owners: string[]): string {
   return owners.length === 0 ? 'No owner named' : clip(listInWords(owners), LINE_TEXT_MAX);
 }
 
-/** An instant as UK readers write it, in a time zone: "3 March 2024 at 14:05". */
+/** A time of day in GOV.UK style: "1:54pm", "9am", "12pm" (midday), "12am" (midnight). */
+export function formatTime(at: DateTime): string {
+  const hour = at.hour % 12 === 0 ? 12 : at.hour % 12;
+  const minutes = at.minute === 0 ? '' : `:${String(at.minute).padStart(2, '0')}`;
+  return `${hour}${minutes}${at.hour < 12 ? 'am' : 'pm'}`;
+}
+
+/** An instant as GOV.UK writes it, in a time zone: "3 March 2024 at 2:05pm". */
 export function formatInstant(iso: string, timezone: string = DEFAULT_TIMEZONE): string {
   const at = DateTime.fromISO(iso, { zone: timezone });
-  return at.isValid ? at.toFormat("d LLLL yyyy 'at' HH:mm") : iso;
+  return at.isValid ? `${at.toFormat('d LLLL yyyy')} at ${formatTime(at)}` : iso;
+}
+
+/**
+ * A title in sentence case when it was written in block capitals ("MEMBERS' COMMUNICATIONS
+ * PLAN" → "Members' communications plan"); titles already in mixed case are left as written.
+ */
+export function sentenceCase(title: string): string {
+  const letters = title.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 2 || letters !== letters.toUpperCase()) return title;
+  const lower = title.toLocaleLowerCase('en-GB');
+  return lower.replace(/\p{L}/u, (first) => first.toLocaleUpperCase('en-GB'));
 }
 
 /** "1 day late", "3 weeks late", "4 months late": the same words as `describeLateness`. */

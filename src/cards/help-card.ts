@@ -26,16 +26,16 @@ const COMMANDS: (CommandHelp & { adminOnly?: boolean })[] = [
   { command: 'my actions all', description: 'all your actions, complete ones too.' },
   { command: 'summary', description: 'how each plan is going.' },
   {
-    command: 'summary <plan>',
-    description: 'one plan: progress, what is overdue, recent updates.',
+    command: 'summary communications',
+    description: 'one plan, named by a word of its title: progress, overdue, recent updates.',
   },
   { command: 'overdue', description: 'every overdue action, by plan.' },
   {
-    command: 'action <plan> <ref>',
-    description: 'one action, its history and (if it’s yours) an update form.',
+    command: 'action communications 4',
+    description: 'action 4 of that plan, its history and (if it’s yours) an update form.',
   },
   {
-    command: 'assign <post> to <email>',
+    command: 'assign Head of Finance to sam@council.gov.uk',
     description: 'give a post to someone in the directory (admins only).',
     adminOnly: true,
   },

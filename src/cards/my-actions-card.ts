@@ -2,7 +2,6 @@ import template from '../../cards/my-actions.json';
 import { effectiveDue, type Action, type Plan } from '../domain/action';
 import { daysLate, describeLateness } from '../domain/overdue';
 import type { Person } from '../domain/person';
-import { statusLabel } from '../domain/status';
 import {
   clip,
   LINE_TEXT_MAX,
@@ -10,8 +9,9 @@ import {
   moreText,
   planText,
   plural,
-  statusColour,
-  type TextColour,
+  titleText,
+  buttonTitle,
+  statusBadge,
 } from './format';
 import { expandCard, type AdaptiveCard } from './render';
 import { executeData, VERBS, type ActionExecuteData } from './verbs';
@@ -27,10 +27,9 @@ export interface MyActionsCardData {
     ref: string;
     planTitle: string;
     status: string;
-    statusColour: TextColour;
     lateness: string;
-    latenessColour: TextColour;
     proposedAction: string;
+    openTitle: string;
     open: ActionExecuteData;
   }[];
   hasMore: boolean;
@@ -94,15 +93,13 @@ export function myActionsCardData(input: MyActionsCardInput): MyActionsCardData 
     heading: input.includeComplete ? 'All your actions' : 'Your open actions',
     intro,
     items: shown.map(({ action, plan }) => {
-      const late = daysLate(action, now, plan.timezone) > 0;
       return {
         ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
-        planTitle: planText(plan.title, LINE_TEXT_MAX),
-        status: statusLabel(action.status),
-        statusColour: statusColour(action.status),
+        planTitle: titleText(plan.title),
+        status: statusBadge(action.status),
         lateness: describeLateness(action, now, plan.timezone),
-        latenessColour: late ? 'attention' : 'default',
         proposedAction: planText(action.proposedAction, LIST_TEXT_MAX),
+        openTitle: buttonTitle(`Open action ${action.ref}`),
         open: executeData(VERBS.showAction, action),
       };
     }),

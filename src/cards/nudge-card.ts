@@ -2,15 +2,15 @@ import template from '../../cards/nudge.json';
 import { effectiveDue, type Action, type Plan } from '../domain/action';
 import { describeLateness, formatDate } from '../domain/overdue';
 import type { Person } from '../domain/person';
-import { statusLabel } from '../domain/status';
 import {
+  buttonTitle,
   clip,
   firstName,
   LINE_TEXT_MAX,
   moreText,
   planText,
-  statusColour,
-  type TextColour,
+  statusBadge,
+  titleText,
 } from './format';
 import { updateInputsData, type UpdateInputsData } from './inputs';
 import { expandCard, fitCard, type AdaptiveCard } from './render';
@@ -47,14 +47,14 @@ export interface NudgeSlotData {
   ref: string;
   planTitle: string;
   reason: string;
-  reasonColour: TextColour;
   due: string;
   lateness: string;
-  latenessColour: TextColour;
   proposedAction: string;
   status: string;
-  statusColour: TextColour;
   inputs: UpdateInputsData;
+  updateTitle: string;
+  snooze1Title: string;
+  snooze2Title: string;
   update: ActionExecuteData;
   snooze1: SnoozeExecuteData;
   snooze2: SnoozeExecuteData;
@@ -67,15 +67,15 @@ export interface NudgeCardData {
   slots: NudgeSlotData[];
   hasMore: boolean;
   moreHeading: string;
-  more: { ref: string; planTitle: string; reason: string; reasonColour: TextColour }[];
+  more: { ref: string; planTitle: string; reason: string }[];
   footer: string;
 }
 
-const REASONS: Record<NudgeReason, { words: string; colour: TextColour; order: number }> = {
-  overdue: { words: 'Overdue', colour: 'attention', order: 0 },
-  'due-today': { words: 'Due today', colour: 'warning', order: 1 },
-  'due-soon': { words: 'Due soon', colour: 'default', order: 2 },
-  'no-update': { words: 'No update for a while', colour: 'warning', order: 3 },
+const REASONS: Record<NudgeReason, { words: string; order: number }> = {
+  overdue: { words: 'Overdue', order: 0 },
+  'due-today': { words: 'Due today', order: 1 },
+  'due-soon': { words: 'Due soon', order: 2 },
+  'no-update': { words: 'No update for a while', order: 3 },
 };
 
 /** A nudge reason in words ("Overdue", "Due soon"). */
@@ -92,20 +92,19 @@ function inOrder(items: NudgeItem[]): NudgeItem[] {
 
 function slotData(item: NudgeItem, slot: string, now: Date): NudgeSlotData {
   const { action, plan } = item;
-  const late = item.daysLate > 0;
   return {
     slot,
     ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
-    planTitle: planText(plan.title, LINE_TEXT_MAX),
+    planTitle: titleText(plan.title),
     reason: reasonInWords(item.reason),
-    reasonColour: REASONS[item.reason].colour,
     due: `Due ${formatDate(effectiveDue(action))}`,
     lateness: describeLateness(action, now, plan.timezone),
-    latenessColour: late ? 'attention' : 'default',
     proposedAction: planText(action.proposedAction, PROPOSED_MAX),
-    status: statusLabel(action.status),
-    statusColour: statusColour(action.status),
+    status: statusBadge(action.status),
     inputs: updateInputsData(slot, action.status),
+    updateTitle: buttonTitle(`Update action ${action.ref}`),
+    snooze1Title: buttonTitle(`Snooze action ${action.ref} for 1 week`),
+    snooze2Title: buttonTitle(`Snooze action ${action.ref} for 2 weeks`),
     update: executeData(VERBS.updateAction, action, slot),
     snooze1: { ...executeData(VERBS.snoozeAction, action, slot), weeks: 1 },
     snooze2: { ...executeData(VERBS.snoozeAction, action, slot), weeks: 2 },
@@ -126,9 +125,8 @@ export function nudgeCardData(input: NudgeCardInput, limit = NUDGE_INPUTS_LIMIT)
     moreHeading: moreText(rest.length, 'type **my actions** to see them all.'),
     more: rest.slice(0, NUDGE_LIST_LIMIT).map((item) => ({
       ref: clip(`Action ${item.action.ref}`, LINE_TEXT_MAX),
-      planTitle: planText(item.plan.title, LINE_TEXT_MAX),
+      planTitle: titleText(item.plan.title),
       reason: reasonInWords(item.reason),
-      reasonColour: REASONS[item.reason].colour,
     })),
     footer: one
       ? 'Or just reply to this message in your own words and I’ll record it.'

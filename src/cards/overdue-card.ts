@@ -1,7 +1,16 @@
 import template from '../../cards/overdue.json';
 import type { Action, Plan } from '../domain/action';
 import { formatDate, localDate } from '../domain/overdue';
-import { clip, lateText, LINE_TEXT_MAX, moreText, ownersText, planText, plural } from './format';
+import {
+  clip,
+  lateText,
+  LINE_TEXT_MAX,
+  moreText,
+  ownersText,
+  planText,
+  plural,
+  titleText,
+} from './format';
 import { expandCard, type AdaptiveCard } from './render';
 
 /** Most overdue actions listed on one card, across all plans. */
@@ -54,7 +63,7 @@ export function overdueCardData(input: OverdueCardInput): OverdueCardData {
         ? `Nothing is overdue on ${today}.`
         : `${plural(latest.length, 'action')} ${latest.length === 1 ? 'is' : 'are'} past due on ${today}.`,
     groups: [...byPlan.values()].map(({ plan, items }) => ({
-      planTitle: planText(plan.title, LINE_TEXT_MAX),
+      planTitle: titleText(plan.title),
       items: items.map(({ action, daysLate }) => ({
         ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
         late: lateText(daysLate),

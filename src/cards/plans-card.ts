@@ -2,7 +2,7 @@ import template from '../../cards/plans.json';
 import type { Plan } from '../domain/action';
 import { STATUSES, statusLabel } from '../domain/status';
 import type { PlanSummary } from '../domain/summary';
-import { LINE_TEXT_MAX, moreText, planText, plural } from './format';
+import { buttonTitle, moreText, plural, sentenceCase, titleText } from './format';
 import { expandCard, type AdaptiveCard } from './render';
 import { VERBS, type ShowSummaryExecuteData } from './verbs';
 
@@ -19,6 +19,7 @@ export interface PlansCardData {
     hasOverdue: boolean;
     overdue: string;
     counts: string;
+    showTitle: string;
     show: ShowSummaryExecuteData;
   }[];
   hasMore: boolean;
@@ -49,11 +50,12 @@ export function plansCardData(input: PlansCardInput): PlansCardData {
         ? 'There are no plans yet.'
         : 'Choose a plan to see its summary, or type **summary** and the plan’s name.',
     plans: shown.map(({ plan, summary }) => ({
-      title: planText(plan.title, LINE_TEXT_MAX),
+      title: titleText(plan.title),
       progress: `${plural(summary.total, 'action')} · ${summary.percentComplete}% complete`,
       hasOverdue: summary.overdue.length > 0,
       overdue: `${summary.overdue.length} overdue`,
       counts: countsInWords(summary.counts),
+      showTitle: buttonTitle(`Summary of ${sentenceCase(plan.title)}`),
       show: { verb: VERBS.showSummary, planId: plan.id },
     })),
     hasMore: hidden > 0,

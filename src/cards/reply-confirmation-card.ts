@@ -1,7 +1,7 @@
 import template from '../../cards/reply-confirmation.json';
 import type { Action, Plan } from '../domain/action';
 import { statusLabel, type Status } from '../domain/status';
-import { clip, LINE_TEXT_MAX, noteText, planText, statusColour, type TextColour } from './format';
+import { clip, LINE_TEXT_MAX, noteText, statusBadge, titleText } from './format';
 import { updateInputsData, type UpdateInputsData } from './inputs';
 import { expandCard, type AdaptiveCard } from './render';
 import { executeData, VERBS, type ActionExecuteData } from './verbs';
@@ -12,7 +12,6 @@ export interface ReplyConfirmationCardData {
   planTitle: string;
   note: string;
   status: string;
-  statusColour: TextColour;
   statusChange: string;
   inputs: UpdateInputsData;
   correct: ActionExecuteData;
@@ -38,10 +37,9 @@ export function replyConfirmationCardData(
   const { action, inferredStatus, previousStatus } = input;
   return {
     heading: clip(`I’ve recorded your reply on action ${action.ref}`, LINE_TEXT_MAX),
-    planTitle: planText(input.plan.title, LINE_TEXT_MAX),
+    planTitle: titleText(input.plan.title),
     note: noteText(input.note.trim() === '' ? '(empty reply)' : input.note),
-    status: statusLabel(inferredStatus),
-    statusColour: statusColour(inferredStatus),
+    status: statusBadge(inferredStatus),
     statusChange:
       inferredStatus === previousStatus ? ' (unchanged)' : ` (was ${statusLabel(previousStatus)})`,
     inputs: updateInputsData('', inferredStatus),

@@ -1,7 +1,6 @@
 import template from '../../cards/summary.json';
 import type { Action } from '../domain/action';
 import { DEFAULT_TIMEZONE, formatDate, localDate } from '../domain/overdue';
-import { statusLabel } from '../domain/status';
 import type { PlanSummary } from '../domain/summary';
 import {
   clip,
@@ -11,10 +10,9 @@ import {
   moreText,
   noteText,
   ownersText,
-  planText,
   plural,
-  statusColour,
-  type TextColour,
+  titleText,
+  statusBadge,
 } from './format';
 import { expandCard, fitCard, type AdaptiveCard } from './render';
 import { statusBars, type StatusBarsData } from './status-bars';
@@ -41,7 +39,6 @@ export interface SummaryCardData extends StatusBarsData {
   recent: {
     ref: string;
     status: string;
-    statusColour: TextColour;
     who: string;
     when: string;
     hasNote: boolean;
@@ -60,8 +57,7 @@ function recentEntry(action: Action, timezone: string): SummaryCardData['recent'
   const note = action.lastNote?.trim() ?? '';
   return {
     ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
-    status: statusLabel(action.status),
-    statusColour: statusColour(action.status),
+    status: statusBadge(action.status),
     who: clip(action.lastUpdateBy?.trim() || 'Someone', LINE_TEXT_MAX),
     when: action.lastUpdateAt ? formatInstant(action.lastUpdateAt, timezone) : '',
     hasNote: note !== '',
@@ -80,7 +76,7 @@ export function summaryCardData(
   const overdue = summary.overdue.slice(0, SUMMARY_OVERDUE_LIMIT);
   const hiddenOverdue = summary.overdue.length - overdue.length;
   return {
-    title: planText(summary.plan.title, LINE_TEXT_MAX),
+    title: titleText(summary.plan.title),
     dateLine: summary.plan.date ? `Agreed ${formatDate(summary.plan.date)} · ${asAt}` : asAt,
     totals: `${plural(summary.total, 'action')} · ${summary.percentComplete}% complete`,
     isEmpty: summary.total === 0,

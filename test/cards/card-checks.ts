@@ -1,4 +1,5 @@
 import { AdaptiveCard as AcCard, SerializationContext } from 'adaptivecards/dist/adaptivecards.js';
+import { PNG } from 'pngjs';
 import type { AdaptiveCard } from '../../src/cards/render';
 
 /** A JSON value found in a card, with where it was. */
@@ -140,4 +141,29 @@ export function commandsOf(card: AdaptiveCard): string[] {
   return ofType(card, 'TextRun')
     .filter((r) => r.fontType === 'Monospace')
     .map((r) => String(r.text));
+}
+
+/** The colour ("#2E9440") of a one-pixel PNG data URI, as drawn. */
+export function pngColour(uri: string): string {
+  const png = PNG.sync.read(Buffer.from(uri.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  const hex = (n: number): string => n.toString(16).padStart(2, '0').toUpperCase();
+  return `#${hex(png.data[0])}${hex(png.data[1])}${hex(png.data[2])}`;
+}
+
+/** The bars of a chart: columns drawn with a background image, as colour and weight. */
+export function barsOf(card: AdaptiveCard): [string, number][] {
+  return ofType(card, 'Column')
+    .filter((c) => c.backgroundImage !== undefined)
+    .map((c) => [pngColour((c.backgroundImage as { url: string }).url), Number(c.width)]);
+}
+
+/**
+ * Asserts that no text of the card relies on a theme colour: Teams' "good" and "warning" text
+ * colours fail contrast on its light theme and "attention" on its dark one.
+ */
+export function expectDefaultTextColours(card: AdaptiveCard): void {
+  const coloured = walk(card).filter(
+    (f) => f.path.endsWith('.color') && f.value !== 'default' && f.value !== undefined,
+  );
+  expect(coloured.map((f) => `${f.path}: ${String(f.value)}`)).toEqual([]);
 }

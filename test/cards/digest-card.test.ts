@@ -8,6 +8,8 @@ import {
   jsonLength,
   ofType,
   visibleText,
+  barsOf,
+  expectDefaultTextColours,
 } from './card-checks';
 
 const title = samplePlan.title;
@@ -64,17 +66,17 @@ describe('digest card', () => {
     expect(text).toContain('Weekly digest: Democratic Services');
     expect(text).toContain('Week to 7 March 2022');
     expect(text).toContain('10 actions · 50% complete');
-    const bars = ofType(card, 'Column').filter((c) => typeof c.width === 'number');
-    expect(bars.map((c) => [c.style, c.width])).toEqual([
-      ['emphasis', 1],
-      ['good', 3],
-      ['warning', 1],
-      ['accent', 5],
+    expect(barsOf(card)).toEqual([
+      ['#808080', 1],
+      ['#2E9440', 3],
+      ['#C96800', 1],
+      ['#2F80DF', 5],
     ]);
+    expectDefaultTextColours(card);
     expect(text).toContain('Updates: 2');
     expect(text).toContain('Off track → On track');
     expect(text).toContain('Complete (no change)');
-    expect(text).toContain('4 March 2022 at 15:20');
+    expect(text).toContain('4 March 2022 at 3:20pm');
     expect(text).toContain('Draft framework shared with group leaders for comment.');
     expect(text).toContain('Overdue: 1 action');
     expect(text).toContain('5 weeks late');

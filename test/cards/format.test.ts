@@ -6,10 +6,12 @@ import {
   listInWords,
   moreText,
   shown,
-  statusColour,
+  sentenceCase,
+  statusBadge,
   statusStyle,
 } from '../../src/cards/format';
 import { describeLateness } from '../../src/domain/overdue';
+import { STATUSES } from '../../src/domain/status';
 
 describe('card text helpers', () => {
   it('clips long text at a word with an ellipsis, and leaves short text alone', () => {
@@ -61,8 +63,8 @@ describe('card text helpers', () => {
   });
 
   it('formats instants in the plan’s time zone', () => {
-    expect(formatInstant('2022-07-01T13:05:00Z', 'Europe/London')).toBe('1 July 2022 at 14:05');
-    expect(formatInstant('2022-01-01T13:05:00Z', 'Europe/London')).toBe('1 January 2022 at 13:05');
+    expect(formatInstant('2022-07-01T13:05:00Z', 'Europe/London')).toBe('1 July 2022 at 2:05pm');
+    expect(formatInstant('2022-01-01T13:05:00Z', 'Europe/London')).toBe('1 January 2022 at 1:05pm');
   });
 
   it('greets people by first name, past a title', () => {
@@ -72,13 +74,35 @@ describe('card text helpers', () => {
     expect(firstName('  ')).toBe('there');
   });
 
-  it('maps statuses to RAG colours and bar styles', () => {
-    expect(statusColour('not-started')).toBe('default');
-    expect(statusColour('on-track')).toBe('good');
-    expect(statusColour('at-risk')).toBe('warning');
-    expect(statusColour('off-track')).toBe('attention');
-    expect(statusColour('complete')).toBe('accent');
+  it('tells each status by a word and a shape of its own, never by colour alone', () => {
+    const badges = STATUSES.map(statusBadge);
+    expect(badges).toEqual([
+      '○ Not started',
+      '● On track',
+      '▲ At risk',
+      '✕ Off track',
+      '✓ Complete',
+    ]);
+    expect(new Set(badges.map((b) => b.split(' ')[0])).size).toBe(STATUSES.length);
     expect(statusStyle('not-started')).toBe('emphasis');
     expect(statusStyle('complete')).toBe('accent');
+  });
+
+  it('writes times as GOV.UK does', () => {
+    expect(formatInstant('2025-03-31T12:54:00Z', 'Europe/London')).toBe('31 March 2025 at 1:54pm');
+    expect(formatInstant('2025-01-06T09:00:00Z', 'Europe/London')).toBe('6 January 2025 at 9am');
+    expect(formatInstant('2025-01-06T12:00:00Z', 'Europe/London')).toBe('6 January 2025 at 12pm');
+    expect(formatInstant('2025-01-06T00:05:00Z', 'Europe/London')).toBe(
+      '6 January 2025 at 12:05am',
+    );
+  });
+
+  it('puts titles written in block capitals into sentence case, and leaves others alone', () => {
+    expect(sentenceCase("MEMBERS' COMMUNICATIONS PLAN 2025/26")).toBe(
+      "Members' communications plan 2025/26",
+    );
+    expect(sentenceCase('Review of Adult Social Care')).toBe('Review of Adult Social Care');
+    expect(sentenceCase('2025/26')).toBe('2025/26');
+    expect(sentenceCase('')).toBe('');
   });
 });

@@ -6,9 +6,9 @@ const COMMANDS = [
   'my actions',
   'my actions all',
   'summary',
-  'summary <plan>',
+  'summary communications',
   'overdue',
-  'action <plan> <ref>',
+  'action communications 4',
 ];
 
 describe('help card', () => {
@@ -22,10 +22,13 @@ describe('help card', () => {
   it('shows the assign command to admins only', () => {
     const admin = buildHelpCard({ roles: ['officer', 'admin'] });
     expectSoundCard(admin);
-    expect(commandsOf(admin)).toEqual([...COMMANDS, 'assign <post> to <email>']);
+    expect(commandsOf(admin)).toEqual([
+      ...COMMANDS,
+      'assign Head of Finance to sam@council.gov.uk',
+    ]);
     expect(visibleText(admin)).toContain('(admins only)');
     expect(commandsOf(buildHelpCard({ roles: ['chair', 'head'] }))).not.toContain(
-      'assign <post> to <email>',
+      'assign Head of Finance to sam@council.gov.uk',
     );
   });
 });

@@ -1,3 +1,4 @@
+import { sentenceCase } from '../../src/cards/format';
 import { firstName } from '../../src/cards/format';
 import { buildNudgeCard, NUDGE_INPUTS_LIMIT, type NudgeItem } from '../../src/cards/nudge-card';
 import { inputIds, VERBS } from '../../src/cards/verbs';
@@ -44,7 +45,7 @@ describe('nudge card', () => {
     expect(text).toContain('This action needs an update');
     expect(text).toContain('Hello Priya.');
     expect(text).toContain('Action 2');
-    expect(text).toContain(samplePlan.title);
+    expect(text).toContain(sentenceCase(samplePlan.title));
     expect(text).toContain('put forward to the next Constitution');
     expect(text).toContain('Due 31 January 2022');
     expect(text).toContain('4 weeks late');
@@ -52,9 +53,9 @@ describe('nudge card', () => {
     expect(text).toContain('Or just reply to this message in your own words and I’ll record it.');
     expect(inputIdsOf(card)).toEqual(Object.values(inputIds('1')));
     expect(executeActions(card).map((a) => [a.title, a.verb])).toEqual([
-      ['Update', 'updateAction'],
-      ['Snooze 1 week', 'snoozeAction'],
-      ['Snooze 2 weeks', 'snoozeAction'],
+      ['Update action 2', 'updateAction'],
+      ['Snooze action 2 for 1 week', 'snoozeAction'],
+      ['Snooze action 2 for 2 weeks', 'snoozeAction'],
     ]);
     const base = {
       planId: samplePlan.id,

@@ -1,3 +1,4 @@
+import { sentenceCase } from '../../src/cards/format';
 import { buildOverdueCard, OVERDUE_LIMIT } from '../../src/cards/overdue-card';
 import { daysLate } from '../../src/domain/overdue';
 import {
@@ -41,9 +42,11 @@ describe('overdue card', () => {
     // The members' plan has the latest action (4: 3 months late), so it comes first.
     const refs = ofType(card, 'TextRun')
       .map((r) => String(r.text))
-      .filter((t) => /^Action \d$/.test(t) || t === samplePlan.title || t === other.title);
+      .filter(
+        (t) => /^Action \d$/.test(t) || t === sentenceCase(samplePlan.title) || t === other.title,
+      );
     expect(refs).toEqual([
-      samplePlan.title,
+      sentenceCase(samplePlan.title),
       'Action 4',
       'Action 2',
       other.title,

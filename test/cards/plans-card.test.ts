@@ -1,3 +1,4 @@
+import { sentenceCase } from '../../src/cards/format';
 import { buildPlansListCard } from '../../src/cards/plans-card';
 import { buildPlansListCard as fromSummary } from '../../src/cards/summary-card';
 import { VERBS } from '../../src/cards/verbs';
@@ -41,7 +42,7 @@ describe('plans list card', () => {
     });
     expectSoundCard(card);
     const text = visibleText(card);
-    expect(text).toContain(samplePlan.title);
+    expect(text).toContain(sentenceCase(samplePlan.title));
     expect(text).toContain('4 actions · 50% complete');
     expect(text).toContain('1 overdue');
     expect(text).toContain('1 on track, 1 at risk, 2 complete');

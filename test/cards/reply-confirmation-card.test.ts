@@ -16,6 +16,7 @@ import {
   inputIdsOf,
   ofType,
   visibleText,
+  expectDefaultTextColours,
 } from './card-checks';
 
 const reply = 'Framework agreed by group leaders on Monday, going to committee on 14 March.';
@@ -37,7 +38,8 @@ describe('reply confirmation card', () => {
     expect(text).toContain('I’ve recorded your reply on action 4');
     expectLiteral(card, reply);
     expect(text).toContain('(was On track)');
-    expect(ofType(card, 'TextRun').find((r) => r.text === 'Complete')?.color).toBe('accent');
+    expect(text).toContain('✓ Complete');
+    expectDefaultTextColours(card);
     expect(inputIdsOf(card)).toEqual([inputIds('').status]);
     const [choice] = ofType(card, 'Input.ChoiceSet');
     expect(choice.value).toBe('complete');

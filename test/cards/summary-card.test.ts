@@ -1,4 +1,5 @@
 import { buildSummaryCard } from '../../src/cards/summary-card';
+import { sentenceCase } from '../../src/cards/format';
 import { summarisePlan } from '../../src/domain/summary';
 import {
   HOSTILE_TEXTS,
@@ -16,6 +17,8 @@ import {
   jsonLength,
   ofType,
   visibleText,
+  barsOf,
+  expectDefaultTextColours,
 } from './card-checks';
 
 const tz = 'Europe/London';
@@ -25,17 +28,17 @@ describe('summary card', () => {
     const card = buildSummaryCard({ summary: sampleSummary(), now: SAMPLE_NOW, timezone: tz });
     expectSoundCard(card);
     const text = visibleText(card);
-    expect(text).toContain(samplePlan.title);
+    expect(text).toContain(sentenceCase(samplePlan.title));
     expect(text).toContain('Agreed 7 September 2021 · Position on 1 March 2022');
     expect(text).toContain('4 actions · 50% complete');
-    const bars = ofType(card, 'Column').filter((c) => typeof c.width === 'number');
-    expect(bars.map((c) => [c.style, c.width])).toEqual([
-      ['good', 1],
-      ['warning', 1],
-      ['accent', 2],
+    expect(barsOf(card)).toEqual([
+      ['#2E9440', 1],
+      ['#C96800', 1],
+      ['#2F80DF', 2],
     ]);
-    expect(text).toContain('Not started: \n0 (0%)');
-    expect(text).toContain('Complete: \n2 (50%)');
+    expect(text).toContain('○ Not started: 0 (0%)');
+    expect(text).toContain('✓ Complete: 2 (50%)');
+    expectDefaultTextColours(card);
     expect(text).toContain('Overdue: 1 action');
     expect(text).toContain('Head of Marketing and Communications and Head of Democratic Services');
     expect(text).toContain('4 weeks late');
@@ -44,7 +47,7 @@ describe('summary card', () => {
     expect(text.indexOf('Draft framework shared')).toBeLessThan(
       text.indexOf('the February meeting'),
     );
-    expect(text).toContain('14 February 2022 at 09:12');
+    expect(text).toContain('14 February 2022 at 9:12am');
     expect(text).toContain('Sam Okafor');
   });
 
@@ -57,11 +60,10 @@ describe('summary card', () => {
     const summary = summarisePlan(samplePlan, actions, SAMPLE_NOW);
     const card = buildSummaryCard({ summary, now: SAMPLE_NOW, timezone: tz });
     expectSoundCard(card);
-    const bars = ofType(card, 'Column').filter((c) => typeof c.width === 'number');
-    expect(bars.map((c) => [c.style, c.width])).toEqual([
-      ['emphasis', 1],
-      ['good', 6],
-      ['attention', 3],
+    expect(barsOf(card)).toEqual([
+      ['#808080', 1],
+      ['#2E9440', 6],
+      ['#F03A3F', 3],
     ]);
   });
 

@@ -7,9 +7,9 @@ const COMMANDS = [
   'my actions',
   'my actions all',
   'summary',
-  'summary <plan>',
+  'summary communications',
   'overdue',
-  'action <plan> <ref>',
+  'action communications 4',
 ];
 
 describe('welcome card', () => {
@@ -40,7 +40,7 @@ describe('welcome card', () => {
     const admin = buildWelcomeCard({ person: samplePeople.admin, adminContact: 'IT' });
     expectSoundCard(admin);
     expect(visibleText(admin)).toContain('Import plans and assign posts to people.');
-    expect(commandsOf(admin)).toContain('assign <post> to <email>');
+    expect(commandsOf(admin)).toContain('assign Head of Finance to sam@council.gov.uk');
   });
 
   it('explains politely to someone not in the directory who to ask', () => {

@@ -102,7 +102,7 @@ describe('Teams conversations end to end', () => {
       { conversationType: 'channel' },
     );
     await h.post(activity);
-    expect(cardText(h.connector.cards())).toContain("MEMBERS' COMMUNICATIONS");
+    expect(cardText(h.connector.cards())).toContain("members' communications");
   });
 
   it('lets the owner update action 4 from its card; the refreshed card shows it and the chair sees it', async () => {

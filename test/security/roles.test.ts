@@ -86,7 +86,7 @@ describe('who may do what, end to end', () => {
     for (const reader of [USERS.adele, USERS.isaiah]) {
       h.connector.clear();
       await h.message(reader, 'summary');
-      expect(cardText(h.connector.cards())).toContain("MEMBERS' COMMUNICATIONS");
+      expect(cardText(h.connector.cards())).toContain("members' communications");
       h.connector.clear();
       await h.message(reader, `action ${PLAN} 4`);
       const card = h.connector.cards()[0];

@@ -18,7 +18,7 @@ export const assignCommand: TextCommand = {
     }
     if (!post || !email) {
       throw new ValidationError(
-        'Please write it as: assign <post> to <email>, e.g. assign Head of Democratic Services to sam@council.gov.uk',
+        'Please write it as: assign, the post, to, then their email address. For example: assign Head of Democratic Services to sam@council.gov.uk',
       );
     }
     const outcome = await assignPost(turn.deps.repos.people, post, email.replace(/^mailto:/i, ''));
