@@ -52,6 +52,10 @@ export function readPlanDate(line: string): string | null {
   return null;
 }
 
+// Lines above a table that are never its title: agenda numbering, page numbers, appendix labels.
+const NOT_A_TITLE =
+  /^(?:(?:agenda\s+)?item(?:\s+no\.?)?\s*\d+[a-z]?|page\s+\d+(?:\s+of\s+\d+)?|(?:appendix|annex|annexe)\s+[a-z0-9]{1,3}|\d{1,4})\.?$/i;
+
 /** Title and date of a plan, from the lines above its table. */
 export function readPreamble(lines: string[]): { title: string | null; date: string | null } {
   let title: string | null = null;
@@ -61,7 +65,7 @@ export function readPreamble(lines: string[]): { title: string | null; date: str
     if (line === '') continue;
     const asDate = readPlanDate(line);
     if (asDate !== null) date ??= asDate;
-    else title ??= line;
+    else if (!NOT_A_TITLE.test(line)) title ??= line;
   }
   return { title, date };
 }

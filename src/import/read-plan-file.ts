@@ -3,6 +3,7 @@ import { formatBytes, importLimits, type ImportLimits } from './limits';
 import { checkPlausibility } from './plausibility';
 import { readCsv } from './readers/csv';
 import { readDocx } from './readers/docx';
+import { readPdf } from './readers/pdf';
 import type { RawGrid } from './readers/raw-grid';
 import { readTabText } from './readers/tab-text';
 import { mergedCellCount, readXlsx } from './readers/xlsx';
@@ -113,13 +114,8 @@ async function readGrid(
       }
       grid = await readXlsx(buffer, name, { sheet: options.sheet });
     } else grid = await readDocx(buffer, name);
-  } else if (kind === 'pdf') {
-    throw new ImportError(
-      name,
-      null,
-      'cannot read a PDF; copy the table into a .txt file or save it from Word as .docx',
-    );
-  } else grid = readText(buffer, name, kind, named);
+  } else if (kind === 'pdf') grid = await readPdf(buffer, name, { pages: options.pages });
+  else grid = readText(buffer, name, kind, named);
   if (mismatch) grid.notes = [mismatch, ...(grid.notes ?? [])];
   if (options.sheet !== undefined && kind !== 'xlsx') {
     throw new ImportError(
