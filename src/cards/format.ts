@@ -32,7 +32,10 @@ const STATUS_SHAPES: Partial<Record<Status, string>> = {
   'on-track': '●',
   'at-risk': '▲',
   'off-track': '✕',
+  paused: '‖',
   complete: '✓',
+  'not-agreed': '⊘',
+  superseded: '↷',
 };
 
 /** The shape shown before a status's word ("▲ At risk"). */

@@ -19,6 +19,7 @@ const SOURCE_WORDS: Record<ActionUpdate['source'], string> = {
   reply: ' (by reply)',
   cli: ' (by an admin)',
   import: ' (from the plan)',
+  command: ' (by message)',
 };
 
 /** "On track → At risk", or the status alone when it did not change. */

@@ -24,7 +24,7 @@ export const NUDGE_LIST_LIMIT = 30;
 const PROPOSED_MAX = 400;
 
 /** Why an action is in a nudge. */
-export type NudgeReason = 'due-soon' | 'due-today' | 'overdue' | 'no-update';
+export type NudgeReason = 'due-soon' | 'due-today' | 'overdue' | 'no-update' | 'paused-review';
 
 /** One action to nudge about. */
 export interface NudgeItem {
@@ -76,6 +76,7 @@ const REASONS: Record<NudgeReason, { words: string; order: number }> = {
   'due-today': { words: 'Due today', order: 1 },
   'due-soon': { words: 'Due soon', order: 2 },
   'no-update': { words: 'No update for a while', order: 3 },
+  'paused-review': { words: 'Paused: review date reached', order: 4 },
 };
 
 /** A nudge reason in words ("Overdue", "Due soon"). */

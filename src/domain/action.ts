@@ -1,4 +1,4 @@
-import type { Status } from './status';
+import type { LabelScheme, Status } from './status';
 
 /** An action plan as agreed by a committee or panel. */
 export interface Plan {
@@ -15,7 +15,20 @@ export interface Plan {
   timezone: string;
   /** Email of the chair who opted in to a weekly digest of this plan, if any. */
   chairDigestEmails: string[];
+  /** False when completing an action closes it without a chair's sign-off (default true). */
+  signOff?: boolean;
+  /** The words the plan's cards and reports use for statuses (default `standard`). */
+  labels?: LabelScheme;
+  /** Open (default), closed (every action closed or signed off) or archived. */
+  lifecycle?: PlanLifecycle;
+  /** ISO instant the plan was closed or archived, when it was. */
+  closedAt?: string | null;
+  /** Dates (`YYYY-MM-DD`) of the committee reports made of this plan, oldest first. */
+  reportDates?: string[];
 }
+
+/** Where a plan is in its life: closed and archived plans leave summaries, prompts and digests. */
+export type PlanLifecycle = 'open' | 'closed' | 'archived';
 
 /** One row of a plan: a recommendation, what will be done, who owns it and by when. */
 export interface Action {
@@ -39,12 +52,22 @@ export interface Action {
   lastUpdateAt: string | null;
   lastUpdateBy: string | null;
   lastNote: string | null;
+  /** Why the action is paused, not agreed or superseded (null otherwise). */
+  statusReason?: string | null;
+  /** When a paused action is to be looked at again, `YYYY-MM-DD`; prompts resume that day. */
+  reviewDate?: string | null;
+  /** ISO instant a chair or admin signed off the completed action, and who (their name). */
+  signedOffAt?: string | null;
+  signedOffBy?: string | null;
   /** Opaque concurrency token: pass it back when writing to detect stale edits. */
   version: string;
 }
 
 /** Where an update came from. */
-export type UpdateSource = 'card' | 'reply' | 'cli' | 'import';
+export type UpdateSource = 'card' | 'reply' | 'cli' | 'import' | 'command';
+
+/** Audit entries that record a decision rather than progress. */
+export type UpdateEvent = 'signed-off' | 'reopened';
 
 /** One entry of an action's append-only audit trail. */
 export interface ActionUpdate {
@@ -63,9 +86,23 @@ export interface ActionUpdate {
   dueTo: string | null;
   reason: string | null;
   source: UpdateSource;
+  /** Set on a sign-off or a reopening; absent on progress updates. */
+  event?: UpdateEvent | null;
+  /** A paused action's review date, when this update set one. */
+  reviewDate?: string | null;
 }
 
 /** The date the action is now expected by: a revised date wins over the original. */
 export function effectiveDue(action: Pick<Action, 'due' | 'revisedDue'>): string | null {
   return action.revisedDue ?? action.due;
+}
+
+/** True when the plan needs a chair or admin to sign off completed actions. */
+export function needsSignOff(plan: Pick<Plan, 'signOff'>): boolean {
+  return plan.signOff !== false;
+}
+
+/** True when the plan still takes part in summaries, prompts and digests. */
+export function isPlanOpen(plan: Pick<Plan, 'lifecycle'>): boolean {
+  return (plan.lifecycle ?? 'open') === 'open';
 }

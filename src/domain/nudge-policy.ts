@@ -3,6 +3,7 @@ import { effectiveDue, type Action, type Plan } from './action';
 import { daysBetween, daysLate, DEFAULT_TIMEZONE, localDate } from './overdue';
 import { samePost } from './owners';
 import type { Person } from './person';
+import { isFinished } from './status';
 import { addDays, isWorkingDay } from './working-days';
 
 export { isWorkingDay } from './working-days';
@@ -31,7 +32,7 @@ export const DEFAULT_NUDGE_POLICY: NudgePolicy = {
 export const OVERDUE_REPEAT_DAYS = 7;
 
 /** Why an action is in a nudge. */
-export type NudgeReason = 'due-soon' | 'due-today' | 'overdue' | 'no-update';
+export type NudgeReason = 'due-soon' | 'due-today' | 'overdue' | 'no-update' | 'paused-review';
 
 /** One action a person is prompted about. */
 export interface NudgeItem {
@@ -107,7 +108,8 @@ export function isReachable(
  * Why a person should be prompted about an action today, or null. `lastPrompt` is the local date
  * of the last prompt this person had about it; `importedAt` (the plan's import) stands in for the
  * last update when there has been none. The rules:
- * - complete actions never;
+ * - complete, not agreed and superseded actions never;
+ * - paused actions only when their review date comes: once, on the first run on or after it;
  * - overdue: the first run after the due date, then weekly, whoever wrote last;
  * - due today: once, on the day;
  * - due soon: once inside the `daysBefore` window, so a window opening at a weekend or bank
@@ -116,14 +118,19 @@ export function isReachable(
  *   time (any prompt already asked for an update, so the last prompt's reason is not needed).
  */
 export function nudgeReasonFor(
-  action: Pick<Action, 'status' | 'due' | 'revisedDue' | 'lastUpdateAt'>,
+  action: Pick<Action, 'status' | 'due' | 'revisedDue' | 'lastUpdateAt' | 'reviewDate'>,
   lastPrompt: { date: string } | null,
   localToday: string,
   policy: NudgePolicy,
   importedAt: string | null = null,
 ): NudgeReason | null {
-  if (action.status === 'complete') return null;
+  if (isFinished(action.status)) return null;
   const last = lastPrompt?.date ?? null;
+  if (action.status === 'paused') {
+    const review = action.reviewDate ?? null;
+    if (!review || localToday < review) return null;
+    return last !== null && last >= review ? null : 'paused-review';
+  }
   const due = effectiveDue(action);
   if (due) {
     const daysUntilDue = daysBetween(localToday, due);
@@ -152,6 +159,7 @@ const REASON_ORDER: Record<NudgeReason, number> = {
   'due-today': 1,
   'due-soon': 2,
   'no-update': 3,
+  'paused-review': 4,
 };
 
 function compareItems(a: NudgeItem, b: NudgeItem): number {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { effectiveDue, type Action } from './action';
+import { isActive, statusLabel } from './status';
 
 /** Default time zone of plans (UK councils). */
 export const DEFAULT_TIMEZONE = 'Europe/London';
@@ -26,13 +27,16 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-/** Days an open action is past its (revised) due date on a local calendar date (`YYYY-MM-DD`). */
+/**
+ * Days an open action is past its (revised) due date on a local calendar date (`YYYY-MM-DD`).
+ * Complete, paused, not agreed and superseded actions are never late.
+ */
 export function daysLateOn(
   action: Pick<Action, 'due' | 'revisedDue' | 'status'>,
   today: string,
 ): number {
   const due = effectiveDue(action);
-  if (!due || action.status === 'complete') return 0;
+  if (!due || !isActive(action.status)) return 0;
   return Math.max(0, daysBetween(due, today));
 }
 
@@ -64,7 +68,7 @@ export function describeLateness(
   timezone: string = DEFAULT_TIMEZONE,
 ): string {
   const due = effectiveDue(action);
-  if (action.status === 'complete') return 'complete';
+  if (!isActive(action.status)) return statusLabel(action.status).toLowerCase();
   if (!due) return 'no due date';
   const days = daysBetween(localDate(now, timezone), due);
   if (days === 0) return 'due today';

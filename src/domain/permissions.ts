@@ -19,3 +19,8 @@ export function canUpdate(
 export function canReadSummaries(person: Pick<Person, 'roles'>): boolean {
   return hasRole(person, 'chair') || hasRole(person, 'head') || hasRole(person, 'admin');
 }
+
+/** Chairs and admins sign off completed actions, reopen them, and ask for committee reports. */
+export function canSignOff(person: Pick<Person, 'roles'>): boolean {
+  return hasRole(person, 'chair') || hasRole(person, 'admin');
+}

@@ -4,8 +4,8 @@ export { statusFromProgressNote } from './progress-note';
 
 /**
  * Words councils write in status, progress, RAG and outcome columns. A recommendation the
- * executive did not agree ("Not agreed", "Rejected") will never be chased, so it is closed:
- * `complete`, with the wording kept in the plan for anyone who reads it.
+ * executive did not agree ("Not agreed", "Rejected") or that was overtaken ("Superseded") is
+ * closed without completion; "On hold" pauses an action.
  */
 const STATUS_WORDS: Record<Status, string[]> = {
   complete: [
@@ -20,15 +20,25 @@ const STATUS_WORDS: Record<Status, string[]> = {
     'finished',
     'blue',
     'b',
+  ],
+  'not-agreed': [
     'not agreed',
     'not accepted',
     'not supported',
     'rejected',
     'declined',
-    'withdrawn',
-    'superseded',
-    'no longer required',
+    'disagreed',
+    'not approved',
   ],
+  superseded: [
+    'superseded',
+    'withdrawn',
+    'no longer required',
+    'no longer relevant',
+    'replaced',
+    'overtaken by events',
+  ],
+  paused: ['paused', 'on hold', 'put on hold', 'deferred', 'suspended'],
   'on-track': [
     'on track',
     'on target',
@@ -77,7 +87,16 @@ const STATUS_WORDS: Record<Status, string[]> = {
   ],
 };
 
-const SEVERITY: Status[] = ['not-started', 'on-track', 'complete', 'at-risk', 'off-track'];
+const SEVERITY: Status[] = [
+  'not-agreed',
+  'superseded',
+  'paused',
+  'not-started',
+  'on-track',
+  'complete',
+  'at-risk',
+  'off-track',
+];
 const ENTRIES = (Object.entries(STATUS_WORDS) as [Status, string[]][])
   .flatMap(([status, words]) => words.map((word) => ({ word, status })))
   .sort((a, b) => b.word.length - a.word.length);
@@ -107,6 +126,12 @@ export function statusFromText(text: string | null | undefined): Status | null {
   if (tidied === '') return null;
   const exact = EXACT.get(tidied);
   if (exact) return exact;
+  // "Closed – not agreed", "Closed: superseded": the outcome after "closed" says how it closed.
+  const closedHow = /^closed\s*[-:(]\s*(.+?)\)?$/.exec(tidied);
+  if (closedHow) {
+    const how = statusFromText(closedHow[1]);
+    if (how) return how;
+  }
   // Mixed ratings such as "Amber/Red" take the worse colour.
   const colours = tidied.split(/\s*[/-]\s*|\s+to\s+/);
   if (colours.length > 1 && colours.every((c) => c in COLOURS)) {

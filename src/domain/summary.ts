@@ -1,14 +1,17 @@
 import type { Action, Plan } from './action';
 import { daysLateOn, localDate } from './overdue';
-import { STATUSES, type Status } from './status';
+import { isAwaitingSignOff } from './sign-off';
+import { isClosedWithoutCompletion, STATUSES, type Status } from './status';
 
 /** The position of one plan at a moment: what a chair asks for. */
 export interface PlanSummary {
-  plan: Pick<Plan, 'id' | 'title' | 'date'>;
+  plan: Pick<Plan, 'id' | 'title' | 'date' | 'signOff' | 'labels'>;
   total: number;
   counts: Record<Status, number>;
-  /** Whole percent of actions complete (0 when the plan has none). */
+  /** Whole percent of the agreed actions complete: not agreed and superseded ones are left out. */
   percentComplete: number;
+  /** Complete actions waiting for a chair or admin to sign them off, in the plan's order. */
+  awaitingSignOff: Action[];
   /** Open actions past their due date, latest first. */
   overdue: { action: Action; daysLate: number }[];
   /** The actions updated most recently, newest first (from each action's last update). */
@@ -28,8 +31,12 @@ export function summarisePlan(
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const overdue: PlanSummary['overdue'] = [];
   const today = localDate(now, plan.timezone);
+  const awaitingSignOff: Action[] = [];
+  let withdrawn = 0;
   for (const action of actions) {
     counts[action.status] += 1;
+    if (isAwaitingSignOff(action, plan)) awaitingSignOff.push(action);
+    if (isClosedWithoutCompletion(action.status)) withdrawn += 1;
     const late = daysLateOn(action, today);
     if (late > 0) overdue.push({ action, daysLate: late });
   }
@@ -39,11 +46,20 @@ export function summarisePlan(
     .sort((a, b) => (b.lastUpdateAt ?? '').localeCompare(a.lastUpdateAt ?? ''))
     .slice(0, recentLimit);
   return {
-    plan: { id: plan.id, title: plan.title, date: plan.date },
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      date: plan.date,
+      signOff: plan.signOff,
+      labels: plan.labels,
+    },
     total: actions.length,
     counts,
     percentComplete:
-      actions.length === 0 ? 0 : Math.round((counts.complete / actions.length) * 100),
+      actions.length - withdrawn === 0
+        ? 0
+        : Math.round((counts.complete / (actions.length - withdrawn)) * 100),
+    awaitingSignOff,
     overdue,
     recentlyUpdated,
   };

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isStatus, type Status } from './status';
+import { isStatus, statusLabel, STATUSES_WITH_REASON, type Status } from './status';
 
 /** The longest note accepted; longer text is refused with a message, never cut short. */
 export const MAX_NOTE_LENGTH = 4000;
@@ -20,6 +20,8 @@ export interface CheckedUpdate {
   note: string | null;
   revisedDue: string | null;
   reason: string | null;
+  /** A paused action's review date: the date given with `paused` is read as this. */
+  reviewDate: string | null;
 }
 
 const text = (value: unknown): string | null =>
@@ -67,13 +69,26 @@ export function checkUpdate(
       `The reason can be up to ${MAX_REASON_LENGTH.toLocaleString('en-GB')} characters.`,
     );
   }
-  if (rawDue !== null && reason === null) {
+  const needsReason = status !== null && STATUSES_WITH_REASON.includes(status);
+  if (needsReason && status !== null && reason === null) {
+    problems.push(`Please give a reason why the action is ${statusLabel(status).toLowerCase()}.`);
+  } else if (rawDue !== null && reason === null) {
     problems.push('Please give a reason for the revised date.');
   }
   if (problems.length === 0 && status === null && note === null && revisedDue === null) {
     problems.push('Nothing to save: choose a status, add a note or give a revised date.');
   }
-  return problems.length > 0
-    ? { ok: false, problems }
-    : { ok: true, value: { status, note, revisedDue, reason: revisedDue ? reason : null } };
+  if (problems.length > 0) return { ok: false, problems };
+  // With "paused" the date is when to look at it again, not a new due date.
+  const paused = status === 'paused';
+  return {
+    ok: true,
+    value: {
+      status,
+      note,
+      revisedDue: paused ? null : revisedDue,
+      reason: revisedDue || needsReason ? reason : null,
+      reviewDate: paused ? revisedDue : null,
+    },
+  };
 }

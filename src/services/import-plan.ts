@@ -16,7 +16,7 @@ export interface ImportOutcome {
 /**
  * Stores an imported plan. A re-import updates each action in place by its reference: the
  * document's text, owners and timescale replace the old ones, but progress recorded since
- * (status, notes, revised dates) is kept, and actions missing from the new document are kept
+ * (status, notes, revised dates, sign-offs) is kept, and actions missing from the new document are kept
  * too. One partition read, then batched writes.
  */
 export async function storeImportedPlan(
@@ -36,13 +36,19 @@ export async function storeImportedPlan(
     importedAt: options.now.toISOString(),
     timezone: existingPlan?.timezone ?? options.timezone,
     chairDigestEmails: existingPlan?.chairDigestEmails ?? [],
+    // Settings, the plan's life and its report dates are the bot's, not the document's.
+    signOff: existingPlan?.signOff ?? true,
+    labels: existingPlan?.labels ?? 'standard',
+    lifecycle: existingPlan?.lifecycle ?? 'open',
+    closedAt: existingPlan?.closedAt ?? null,
+    reportDates: existingPlan?.reportDates ?? [],
   };
   let created = 0;
   const rows: ActionFields[] = imported.actions.map((a) => {
     const before = byKey.get(refKey(a.ref));
     byKey.delete(refKey(a.ref));
     if (!before) created += 1;
-    const progressRecorded = before?.lastUpdateAt != null;
+    const progressRecorded = before?.lastUpdateAt != null || before?.signedOffAt != null;
     return {
       planId: plan.id,
       ref: a.ref,
@@ -58,6 +64,11 @@ export async function storeImportedPlan(
       lastUpdateAt: before?.lastUpdateAt ?? null,
       lastUpdateBy: before?.lastUpdateBy ?? null,
       lastNote: before?.lastNote ?? null,
+      // A sign-off is a committee's decision: a new copy of the document does not undo it.
+      statusReason: progressRecorded ? (before?.statusReason ?? null) : null,
+      reviewDate: progressRecorded ? (before?.reviewDate ?? null) : null,
+      signedOffAt: before?.signedOffAt ?? null,
+      signedOffBy: before?.signedOffBy ?? null,
     };
   });
   // The plan row goes first so a plan's actions are never stored without it.

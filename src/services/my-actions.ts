@@ -1,8 +1,11 @@
-import { effectiveDue, type Action, type Plan } from '../domain/action';
+import { effectiveDue, isPlanOpen, type Action, type Plan } from '../domain/action';
 import { daysLateOn, localDate } from '../domain/overdue';
 import { ownsAction } from '../domain/permissions';
 import type { Person } from '../domain/person';
 import type { Repositories } from './repositories';
+import { isFinished } from '../domain/status';
+
+const isActiveOrPaused = (action: Action): boolean => !isFinished(action.status);
 
 /** An action together with its plan. */
 export interface PlannedAction {
@@ -13,11 +16,14 @@ export interface PlannedAction {
 /** An action with its plan and how many days late it is (0 when it is not). */
 export type LateAction = PlannedAction & { daysLate: number };
 
-/** Every plan and every action, each action with its plan (one partition read per plan). */
+/**
+ * Every open plan and its actions, each action with its plan (one partition read per plan).
+ * Closed and archived plans are left out: they are no longer chased, listed or digested.
+ */
 export async function loadPlansAndActions(
   repos: Pick<Repositories, 'plans' | 'actions'>,
 ): Promise<{ plans: Plan[]; actions: PlannedAction[] }> {
-  const plans = await repos.plans.list();
+  const plans = (await repos.plans.list()).filter(isPlanOpen);
   const lists = await Promise.all(plans.map((plan) => repos.actions.listByPlan(plan.id)));
   const actions = plans.flatMap((plan, i) => lists[i].map((action) => ({ action, plan })));
   return { plans, actions };
@@ -46,7 +52,7 @@ export async function actionsOwnedBy(
   if (person.posts.length === 0) return [];
   const items = (await lateActions(repos, now)).filter(
     ({ action }) =>
-      ownsAction(person, action) && (options.includeComplete || action.status !== 'complete'),
+      ownsAction(person, action) && (options.includeComplete || isActiveOrPaused(action)),
   );
   return items.sort(
     (a, b) =>

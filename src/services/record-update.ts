@@ -4,7 +4,7 @@ import { effectiveDue } from '../domain/action';
 import { localDate } from '../domain/overdue';
 import { canUpdate } from '../domain/permissions';
 import type { Person } from '../domain/person';
-import { statusLabel } from '../domain/status';
+import { statusLabel, STATUSES_WITH_REASON } from '../domain/status';
 import { checkUpdate, type UpdateRequest } from '../domain/update-input';
 import type { ActionsRepository } from '../storage/actions-repository';
 import { ConflictError } from '../storage/errors';
@@ -47,6 +47,32 @@ function describeChange(action: Action): string {
 }
 
 /**
+ * The reason, review date and sign-off that go with the status an update leaves: a reason and
+ * review date belong to the status they were given with, and a new completion needs a new
+ * sign-off.
+ */
+function statusDetails(
+  current: Action,
+  update: Pick<ActionUpdate, 'statusTo' | 'reason' | 'reviewDate'>,
+): Pick<Action, 'statusReason' | 'reviewDate' | 'signedOffAt' | 'signedOffBy'> {
+  const changed = update.statusTo !== current.status;
+  const withReason = STATUSES_WITH_REASON.includes(update.statusTo);
+  return {
+    statusReason: withReason
+      ? (update.reason ?? current.statusReason ?? null)
+      : changed
+        ? null
+        : (current.statusReason ?? null),
+    reviewDate:
+      update.statusTo === 'paused'
+        ? (update.reviewDate ?? (changed ? null : (current.reviewDate ?? null)))
+        : null,
+    signedOffAt: changed ? null : (current.signedOffAt ?? null),
+    signedOffBy: changed ? null : (current.signedOffBy ?? null),
+  };
+}
+
+/**
  * Records progress on an action: checks who may, appends the audit row first (so nothing is
  * lost even if the process stops), then writes the action with its version. Concurrent notes are
  * retried until they land; a status change made on a stale card is refused with what changed.
@@ -72,7 +98,15 @@ export async function recordUpdate(
       );
     }
     const wantsEdit =
-      (change.status !== null && change.status !== current.status) || change.revisedDue !== null;
+      (change.status !== null && change.status !== current.status) ||
+      change.revisedDue !== null ||
+      change.reviewDate !== null;
+    if (wantsEdit && current.signedOffAt) {
+      throw new NotAllowedError(
+        `Action ${current.ref} was signed off by ${current.signedOffBy ?? 'a chair'}. ` +
+          'Ask a chair or admin to reopen it before changing it.',
+      );
+    }
     const stale = input.seenVersion !== undefined && input.seenVersion !== current.version;
     const applyEdit = wantsEdit && !stale;
     const base = {
@@ -93,6 +127,7 @@ export async function recordUpdate(
           dueFrom: change.revisedDue ? effectiveDue(current) : null,
           dueTo: change.revisedDue,
           reason: change.reason,
+          reviewDate: change.reviewDate,
         }
       : { ...base, statusTo: current.status, dueFrom: null, dueTo: null, reason: null };
 
@@ -102,6 +137,7 @@ export async function recordUpdate(
     const saved = await deps.updates.append(update);
     const next: Action = {
       ...current,
+      ...statusDetails(current, update),
       status: update.statusTo,
       revisedDue: update.dueTo ?? current.revisedDue,
       revisedReason: update.dueTo ? update.reason : current.revisedReason,

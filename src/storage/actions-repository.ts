@@ -22,6 +22,10 @@ interface ActionEntity {
   lastUpdateAt?: string;
   lastUpdateBy?: string;
   lastNote?: string;
+  statusReason?: string;
+  reviewDate?: string;
+  signedOffAt?: string;
+  signedOffBy?: string;
 }
 
 /** An action as it is written: everything but the version. */
@@ -44,6 +48,10 @@ function toAction(e: ActionEntity): Action {
     lastUpdateAt: e.lastUpdateAt ?? null,
     lastUpdateBy: e.lastUpdateBy ?? null,
     lastNote: e.lastNote ?? null,
+    statusReason: e.statusReason ?? null,
+    reviewDate: e.reviewDate ?? null,
+    signedOffAt: e.signedOffAt ?? null,
+    signedOffBy: e.signedOffBy ?? null,
     version: e.etag ?? '',
   };
 }
@@ -66,6 +74,10 @@ export function toActionEntity(a: ActionFields): ActionEntity {
     lastUpdateAt: a.lastUpdateAt ?? undefined,
     lastUpdateBy: a.lastUpdateBy ?? undefined,
     lastNote: a.lastNote ?? undefined,
+    statusReason: a.statusReason ?? undefined,
+    reviewDate: a.reviewDate ?? undefined,
+    signedOffAt: a.signedOffAt ?? undefined,
+    signedOffBy: a.signedOffBy ?? undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import { odata } from '@azure/data-tables';
-import type { Plan } from '../domain/action';
+import type { Plan, PlanLifecycle } from '../domain/action';
+import { isLabelScheme } from '../domain/status';
 import { statusCodeOf, translateStorageError } from './errors';
 import type { TableStore } from './table-store';
 
@@ -15,7 +16,14 @@ interface PlanEntity {
   importedAt: string;
   timezone: string;
   chairDigestEmails?: string;
+  signOff?: boolean;
+  labels?: string;
+  lifecycle?: string;
+  closedAt?: string;
+  reportDates?: string;
 }
+
+const LIFECYCLES: readonly string[] = ['open', 'closed', 'archived'] satisfies PlanLifecycle[];
 
 function toPlan(e: PlanEntity): Plan {
   return {
@@ -27,6 +35,11 @@ function toPlan(e: PlanEntity): Plan {
     importedAt: e.importedAt,
     timezone: e.timezone,
     chairDigestEmails: e.chairDigestEmails ? (JSON.parse(e.chairDigestEmails) as string[]) : [],
+    signOff: e.signOff !== false,
+    labels: isLabelScheme(e.labels) ? e.labels : 'standard',
+    lifecycle: LIFECYCLES.includes(e.lifecycle ?? '') ? (e.lifecycle as PlanLifecycle) : 'open',
+    closedAt: e.closedAt ?? null,
+    reportDates: e.reportDates ? (JSON.parse(e.reportDates) as string[]) : [],
   };
 }
 
@@ -41,6 +54,11 @@ function toEntity(plan: Plan): PlanEntity {
     importedAt: plan.importedAt,
     timezone: plan.timezone,
     chairDigestEmails: JSON.stringify(plan.chairDigestEmails),
+    signOff: plan.signOff ?? true,
+    labels: plan.labels ?? 'standard',
+    lifecycle: plan.lifecycle ?? 'open',
+    closedAt: plan.closedAt ?? undefined,
+    reportDates: JSON.stringify(plan.reportDates ?? []),
   };
 }
 

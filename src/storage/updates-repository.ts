@@ -21,6 +21,8 @@ interface UpdateEntity {
   dueTo?: string;
   reason?: string;
   source: string;
+  event?: string;
+  reviewDate?: string;
 }
 
 // The separator sorts after every character a plan id may hold, so one plan's partitions
@@ -46,6 +48,8 @@ function toUpdate(e: UpdateEntity): ActionUpdate {
     dueTo: e.dueTo ?? null,
     reason: e.reason ?? null,
     source: e.source as UpdateSource,
+    event: e.event === 'signed-off' || e.event === 'reopened' ? e.event : null,
+    reviewDate: e.reviewDate ?? null,
   };
 }
 
@@ -77,6 +81,8 @@ export class UpdatesRepository {
       dueTo: update.dueTo ?? undefined,
       reason: update.reason ?? undefined,
       source: update.source,
+      event: update.event ?? undefined,
+      reviewDate: update.reviewDate ?? undefined,
     };
     try {
       // Upsert by a key that includes the id makes a retried append idempotent.

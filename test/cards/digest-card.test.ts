@@ -18,7 +18,16 @@ function digest(overrides: Partial<DigestView> = {}): DigestView {
   return {
     title: 'Weekly digest: Democratic Services',
     periodLabel: 'Week to 7 March 2022',
-    counts: { 'not-started': 1, 'on-track': 3, 'at-risk': 1, 'off-track': 0, complete: 5 },
+    counts: {
+      'not-started': 1,
+      'on-track': 3,
+      'at-risk': 1,
+      'off-track': 0,
+      paused: 0,
+      complete: 5,
+      'not-agreed': 0,
+      superseded: 0,
+    },
     changed: [
       {
         planTitle: title,

@@ -114,7 +114,17 @@ describe('action-plan-bot CLI', () => {
       expect.objectContaining({
         total: 4,
         percentComplete: 50,
-        counts: { 'not-started': 2, 'on-track': 0, 'at-risk': 0, 'off-track': 0, complete: 2 },
+        counts: {
+          'not-started': 2,
+          'on-track': 0,
+          'at-risk': 0,
+          'off-track': 0,
+          paused: 0,
+          complete: 2,
+          'not-agreed': 0,
+          superseded: 0,
+        },
+        awaitingSignOff: ['1', '3'],
       }),
     );
     const text = await cli(['summary'], env);

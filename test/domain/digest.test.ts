@@ -165,7 +165,10 @@ describe('buildServiceDigest', () => {
       'on-track': 1, // 4
       'at-risk': 0, // 1 belongs to marketing alone
       'off-track': 1, // 2, shared with marketing
+      paused: 0,
       complete: 1, // 3
+      'not-agreed': 0,
+      superseded: 0,
     });
   });
 
@@ -220,7 +223,7 @@ describe('buildServiceDigest', () => {
 
   it('is all zeros and empty lists for a quiet service', () => {
     const quiet = buildServiceDigest({ ...input, actions: [], updates: [], prompts: [] });
-    expect(Object.values(quiet.counts)).toEqual([0, 0, 0, 0, 0]);
+    expect(Object.values(quiet.counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     expect([quiet.changed, quiet.overdue, quiet.notAnswered, quiet.escalate]).toEqual([
       [],
       [],
@@ -244,7 +247,10 @@ describe('buildPlanDigest', () => {
       'on-track': 1,
       'at-risk': 0,
       'off-track': 0,
+      paused: 0,
       complete: 0,
+      'not-agreed': 0,
+      superseded: 0,
     });
     expect(digest.changed.map((c) => c.note)).toEqual(['Parks only']);
     expect(digest.overdue.map((o) => [o.ref, o.daysLate])).toEqual([

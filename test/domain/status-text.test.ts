@@ -18,12 +18,22 @@ describe('statusFromText', () => {
     ['B', 'complete'],
     ['Completed March 2021', 'complete'],
     ['Complete - see note', 'complete'],
-    ['Closed – not agreed', 'complete'],
-    // Not agreed by the executive: never chased, so closed.
-    ['Not agreed', 'complete'],
-    ['Not Accepted', 'complete'],
-    ['Rejected', 'complete'],
-    ['Declined', 'complete'],
+    // Closed without completion: not agreed by the executive, or overtaken.
+    ['Closed – not agreed', 'not-agreed'],
+    ['Closed - superseded', 'superseded'],
+    ['Not agreed', 'not-agreed'],
+    ['Not Accepted', 'not-agreed'],
+    ['Rejected', 'not-agreed'],
+    ['Declined', 'not-agreed'],
+    ['Superseded', 'superseded'],
+    ['Superseded by the 2024 strategy', 'superseded'],
+    ['Withdrawn', 'superseded'],
+    ['No longer required', 'superseded'],
+    // Held on purpose.
+    ['Paused', 'paused'],
+    ['On hold', 'paused'],
+    ['On hold - awaiting budget', 'paused'],
+    ['Deferred', 'paused'],
     // Moving.
     ['On track', 'on-track'],
     ['On-track', 'on-track'],

@@ -21,6 +21,45 @@ describe('checkUpdate', () => {
         note: 'Draft ready',
         revisedDue: '2027-01-31',
         reason: 'Committee moved',
+        reviewDate: null,
+      },
+    });
+  });
+
+  it('reads the date given with "paused" as the review date, and needs a reason', () => {
+    expect(
+      checkUpdate(
+        { status: 'paused', revisedDue: '2027-03-01', reason: 'Waiting for the budget' },
+        today,
+      ),
+    ).toEqual({
+      ok: true,
+      value: {
+        status: 'paused',
+        note: null,
+        revisedDue: null,
+        reason: 'Waiting for the budget',
+        reviewDate: '2027-03-01',
+      },
+    });
+    expect(checkUpdate({ status: 'paused' }, today)).toEqual({
+      ok: false,
+      problems: ['Please give a reason why the action is paused.'],
+    });
+  });
+
+  it.each(['not-agreed', 'superseded'])('needs a reason to close an action as %s', (status) => {
+    const checked = checkUpdate({ status }, today);
+    expect(checked.ok).toBe(false);
+    const ok = checkUpdate({ status, reason: 'Replaced by the new strategy' }, today);
+    expect(ok).toEqual({
+      ok: true,
+      value: {
+        status,
+        note: null,
+        revisedDue: null,
+        reason: 'Replaced by the new strategy',
+        reviewDate: null,
       },
     });
   });

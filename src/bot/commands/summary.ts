@@ -1,4 +1,5 @@
 import { buildPlansListCard, buildSummaryCard } from '../../cards/summary-card';
+import { isPlanOpen } from '../../domain/action';
 import { canReadSummaries } from '../../domain/permissions';
 import { summarisePlan } from '../../domain/summary';
 import { NotAllowedError } from '../../services/errors';
@@ -30,7 +31,8 @@ export const summaryCommand: TextCommand = {
       );
       return;
     }
-    const all = await plans.list();
+    // Closed and archived plans leave the overview; `summary <plan>` still shows them.
+    const all = (await plans.list()).filter(isPlanOpen);
     if (all.length === 1) {
       const summary = summarisePlan(all[0], await actions.listByPlan(all[0].id), turn.now);
       await sendCard(

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { isPlanOpen } from '../../domain/action';
 import { summarisePlan } from '../../domain/summary';
 import { STATUSES, statusLabel } from '../../domain/status';
 import { CliError, type CliContext } from '../cli-context';
@@ -12,7 +13,9 @@ export function registerSummary(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (planId: string | undefined, opts: { json?: boolean }) => {
       const { repos } = await ctx.storage();
-      const plans = planId ? [await repos.plans.get(planId)] : await repos.plans.list();
+      const plans = planId
+        ? [await repos.plans.get(planId)]
+        : (await repos.plans.list()).filter(isPlanOpen);
       if (planId && !plans[0]) throw new CliError(`There is no plan "${planId}".`);
       const now = ctx.now();
       const summaries = [];
@@ -26,6 +29,7 @@ export function registerSummary(program: Command, ctx: CliContext): void {
           total: s.total,
           counts: s.counts,
           percentComplete: s.percentComplete,
+          awaitingSignOff: s.awaitingSignOff.map((a) => a.ref),
           overdue: s.overdue.map((o) => ({
             ref: o.action.ref,
             owners: o.action.owners,
@@ -47,7 +51,10 @@ export function registerSummary(program: Command, ctx: CliContext): void {
         ctx.out(`${s.plan.title} (${s.plan.id})`);
         ctx.out(`  ${s.total} actions, ${s.percentComplete}% complete`);
         for (const status of STATUSES)
-          ctx.out(`  ${statusLabel(status).padEnd(12)} ${s.counts[status]}`);
+          ctx.out(`  ${statusLabel(status, s.plan.labels).padEnd(28)} ${s.counts[status]}`);
+        if (s.awaitingSignOff.length > 0) {
+          ctx.out(`  Awaiting sign-off: ${s.awaitingSignOff.map((a) => a.ref).join(', ')}`);
+        }
         if (s.overdue.length > 0) {
           ctx.out('  Overdue:');
           for (const o of s.overdue) {
