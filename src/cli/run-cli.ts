@@ -9,6 +9,7 @@ import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerJobs } from './commands/jobs';
 import { registerPeopleImport } from './commands/people-import';
+import { registerPlan } from './commands/plan';
 import { registerSummary } from './commands/summary';
 
 /** Extra commands registered by other parts of the app (e.g. the jobs). */
@@ -70,6 +71,7 @@ export async function runCli(
     registerPeopleImport,
     registerSummary,
     registerExport,
+    registerPlan,
     registerJobs,
     ...extra,
   ]) {

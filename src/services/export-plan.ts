@@ -4,14 +4,17 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { effectiveDue } from '../domain/action';
 import { daysLate } from '../domain/overdue';
+import { formatDate, localDate } from '../domain/overdue';
+import { displayStatus } from '../domain/sign-off';
 import { statusLabel } from '../domain/status';
+import { makeCommitteeReport } from './committee-report';
 import type { ActionsRepository } from '../storage/actions-repository';
 import type { PlansRepository } from '../storage/plans-repository';
 import type { UpdatesRepository } from '../storage/updates-repository';
 import { NotFoundError } from './errors';
 
-/** The progress report formats the committee receives. */
-export type ExportFormat = 'xlsx' | 'csv';
+/** The progress report formats the committee receives (`docx`: the committee's paper). */
+export type ExportFormat = 'xlsx' | 'csv' | 'docx';
 
 const ACTION_HEADINGS = [
   'Ref',
@@ -24,6 +27,9 @@ const ACTION_HEADINGS = [
   'Revised due date',
   'Reason for revised date',
   'Status',
+  'Reason',
+  'Review date',
+  'Signed off',
   'Days overdue',
   'Last update',
   'Updated by',
@@ -60,6 +66,16 @@ export async function exportPlan(
   planId: string,
   options: { format: ExportFormat; out: string; now: Date },
 ): Promise<ExportOutcome> {
+  if (options.format === 'docx') {
+    const made = await makeCommitteeReport(deps, planId, { now: options.now });
+    await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
+    await fs.writeFile(options.out, made.bytes);
+    return {
+      files: [options.out],
+      actions: made.report.rows.length,
+      updates: made.report.changes.length,
+    };
+  }
   const plan = await deps.plans.get(planId);
   if (!plan) throw new NotFoundError(`There is no plan "${planId}".`);
   const actions = await deps.actions.listByPlan(planId);
@@ -74,7 +90,12 @@ export async function exportPlan(
     a.due ?? '',
     a.revisedDue ?? '',
     a.revisedReason ?? '',
-    statusLabel(a.status),
+    displayStatus(a, plan),
+    a.statusReason ?? '',
+    a.reviewDate ?? '',
+    a.signedOffAt
+      ? `${formatDate(localDate(new Date(a.signedOffAt), plan.timezone))}${a.signedOffBy ? ` by ${a.signedOffBy}` : ''}`
+      : '',
     effectiveDue(a) ? daysLate(a, options.now, plan.timezone) : '',
     a.lastUpdateAt ?? '',
     a.lastUpdateBy ?? '',
@@ -85,8 +106,8 @@ export async function exportPlan(
     u.at,
     u.byName,
     u.by,
-    u.statusFrom ? statusLabel(u.statusFrom) : '',
-    statusLabel(u.statusTo),
+    u.statusFrom ? statusLabel(u.statusFrom, plan.labels) : '',
+    u.event === 'signed-off' ? 'Signed off' : statusLabel(u.statusTo, plan.labels),
     u.note ?? '',
     u.dueFrom ?? '',
     u.dueTo ?? '',

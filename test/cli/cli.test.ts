@@ -163,7 +163,7 @@ describe('action-plan-bot CLI', () => {
     expect((await cli(['summary', '--json'], env)).out).toBe('[]');
     const format = await cli(['export', 'members', '--format', 'pdf', '--out', 'x.pdf'], env);
     expect(format.code).toBe(2);
-    expect(format.err).toMatch(/--format must be xlsx or csv/);
+    expect(format.err).toMatch(/--format must be xlsx, csv or docx/);
     expect(
       (await cli(['export', 'nothing', '--format', 'csv', '--out', path.join(dir, 'x.csv')], env))
         .err,

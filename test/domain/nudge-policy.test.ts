@@ -330,3 +330,32 @@ describe('nudgesDue', () => {
     );
   });
 });
+
+describe('paused actions', () => {
+  const policy = { hour: 9, daysBefore: 14, staleDays: 30, timezone: 'Europe/London' };
+  const paused = {
+    status: 'paused' as const,
+    due: '2022-01-31',
+    revisedDue: null,
+    lastUpdateAt: '2021-10-01T09:00:00Z',
+    reviewDate: '2022-03-07',
+  };
+
+  it('are not chased, however late or quiet, until their review date', () => {
+    expect(nudgeReasonFor(paused, null, '2022-03-04', policy)).toBeNull();
+    expect(nudgeReasonFor({ ...paused, reviewDate: null }, null, '2022-03-04', policy)).toBeNull();
+  });
+
+  it('prompt again on the review date, once', () => {
+    expect(nudgeReasonFor(paused, null, '2022-03-07', policy)).toBe('paused-review');
+    expect(nudgeReasonFor(paused, { date: '2022-03-07' }, '2022-03-08', policy)).toBeNull();
+    // A review date that fell at a weekend is caught up on the next run.
+    expect(nudgeReasonFor(paused, { date: '2022-02-01' }, '2022-03-09', policy)).toBe(
+      'paused-review',
+    );
+  });
+
+  it.each(['not-agreed', 'superseded'] as const)('never chase %s actions', (status) => {
+    expect(nudgeReasonFor({ ...paused, status }, null, '2022-03-07', policy)).toBeNull();
+  });
+});

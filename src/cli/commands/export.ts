@@ -2,17 +2,20 @@ import type { Command } from 'commander';
 import { exportPlan, type ExportFormat } from '../../services/export-plan';
 import { CliError, type CliContext } from '../cli-context';
 
-/** `export PLAN --format xlsx|csv --out FILE`: the progress report for the committee. */
+/**
+ * `export PLAN --format xlsx|csv|docx --out FILE`: the progress report for the committee
+ * (`docx`: the committee's paper, whose date is recorded for the next report).
+ */
 export function registerExport(program: Command, ctx: CliContext): void {
   program
     .command('export')
     .description('Export a plan’s progress report with its full update history')
     .argument('<plan>', 'plan id')
-    .requiredOption('--format <format>', 'xlsx or csv')
+    .requiredOption('--format <format>', 'xlsx, csv or docx (the committee paper)')
     .requiredOption('--out <file>', 'where to write the report')
     .action(async (planId: string, opts: { format: string; out: string }) => {
-      if (opts.format !== 'xlsx' && opts.format !== 'csv') {
-        throw new CliError(`--format must be xlsx or csv, not "${opts.format}".`, 2);
+      if (!['xlsx', 'csv', 'docx'].includes(opts.format)) {
+        throw new CliError(`--format must be xlsx, csv or docx, not "${opts.format}".`, 2);
       }
       const { repos } = await ctx.storage();
       const outcome = await exportPlan(repos, planId, {
@@ -21,7 +24,9 @@ export function registerExport(program: Command, ctx: CliContext): void {
         now: ctx.now(),
       });
       ctx.out(
-        `Exported ${outcome.actions} actions and ${outcome.updates} updates to ${outcome.files.join(' and ')}.`,
+        opts.format === 'docx'
+          ? `Wrote the committee report on ${outcome.actions} actions to ${outcome.files[0]}.`
+          : `Exported ${outcome.actions} actions and ${outcome.updates} updates to ${outcome.files.join(' and ')}.`,
       );
     });
 }

@@ -1,0 +1,39 @@
+import { buildCommitteeReport, type CommitteeReport } from '../domain/committee-report';
+import { committeeReportDocx } from '../report/committee-docx';
+import { NotFoundError } from './errors';
+import type { Repositories } from './repositories';
+
+/** A committee report ready to save or send. */
+export interface CommitteeReportFile {
+  report: CommitteeReport;
+  bytes: Buffer;
+  /** A file name people recognise: the plan and the date. */
+  fileName: string;
+}
+
+/**
+ * Makes the committee's progress report on a plan as a Word document, and records its date on
+ * the plan, so the next report says what changed since this one. Closed and archived plans can
+ * be reported on too.
+ */
+export async function makeCommitteeReport(
+  repos: Pick<Repositories, 'plans' | 'actions' | 'updates'>,
+  planId: string,
+  options: { now: Date; record?: boolean },
+): Promise<CommitteeReportFile> {
+  const plan = await repos.plans.get(planId);
+  if (!plan) throw new NotFoundError(`There is no plan "${planId}".`);
+  const [actions, updates] = await Promise.all([
+    repos.actions.listByPlan(planId),
+    repos.updates.listForPlan(planId),
+  ]);
+  const report = buildCommitteeReport({ plan, actions, updates, now: options.now });
+  const bytes = await committeeReportDocx(report);
+  if (options.record !== false) {
+    const dates = plan.reportDates ?? [];
+    if (!dates.includes(report.date)) {
+      await repos.plans.save({ ...plan, reportDates: [...dates, report.date].sort() });
+    }
+  }
+  return { report, bytes, fileName: `${plan.id}-progress-report-${report.date}.docx` };
+}
