@@ -81,7 +81,10 @@ describe('card text helpers', () => {
       '● On track',
       '▲ At risk',
       '✕ Off track',
+      '‖ Paused',
       '✓ Complete',
+      '⊘ Not agreed',
+      '↷ Superseded',
     ]);
     expect(new Set(badges.map((b) => b.split(' ')[0])).size).toBe(STATUSES.length);
     expect(statusStyle('not-started')).toBe('emphasis');
