@@ -28,6 +28,11 @@ export interface App {
   runJob: JobRunner;
   /** The in-process timer, when SCHEDULER is on. */
   scheduler: Scheduler | null;
+  /**
+   * Stops taking requests and waits, up to SHUTDOWN_DEADLINE_SECONDS, for turns and job runs in
+   * flight; then closes the connections still open and gives up the job leases still held.
+   */
+  stop(): Promise<void>;
 }
 
 /** What the composition root needs from outside: settings, storage, logging and the clock. */
@@ -86,6 +91,21 @@ export function createApp(options: AppOptions): App {
     runJob,
     now,
     bodyTimeoutMs: options.config.BODY_TIMEOUT_SECONDS * 1000,
+    maxTurnsInFlight: options.config.MAX_TURNS_IN_FLIGHT,
+    shutdownDeadlineMs: options.config.SHUTDOWN_DEADLINE_SECONDS * 1000,
   });
-  return { server, adapter, bot, repos, deps, jobs, runJob, scheduler };
+  const stop = async (): Promise<void> => {
+    const deadlineMs = options.config.SHUTDOWN_DEADLINE_SECONDS * 1000;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((done) => (timer = setTimeout(done, deadlineMs)));
+    await Promise.all([
+      server.close(),
+      scheduler ? Promise.race([scheduler.stop(), deadline]) : undefined,
+    ]);
+    clearTimeout(timer);
+    // Runs cut off at the deadline still hold their leases; the ledger keeps their sends once.
+    const released = await jobs.heldLeases.releaseAll(repos.leases);
+    if (released > 0) options.logger.warn({ released }, 'job leases released at stop');
+  };
+  return { server, adapter, bot, repos, deps, jobs, runJob, scheduler, stop };
 }

@@ -1,59 +1,84 @@
 import { config as loadDotenv } from 'dotenv';
-import { createApp } from './app';
+import { createApp, type App } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { loadDemoIfEmpty } from './demo/load-demo';
-import { createLogger } from './logging/logger';
+import { createLogger, errorFields } from './logging/logger';
 import { guardProcess } from './logging/process-guards';
 import { startPlayground, type Playground } from './playground/start-playground';
 import { createRepositories } from './services/repositories';
 import { openStore } from './storage/open-store';
 
-// Only wiring: settings, storage, the app, then the optional demo and playground.
+// Only wiring: settings, storage, the app, then the optional demo and playground. The stop
+// is wired as soon as storage is open, so a signal during start-up still stops the embedded
+// Azurite and the playground this process started.
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
   const storage = await openStore(config, 'server');
-  if (config.embeddedStorage || config.DEMO) {
-    const loaded = await loadDemoIfEmpty(createRepositories(storage.store), {
-      now: new Date(),
-      timezone: config.TIMEZONE,
-    });
-    if (loaded) logger.info('demo plan and people loaded');
-  }
-  const app = createApp({ config, store: storage.store, logger });
-  const port = await app.server.listen(config.PORT, config.host);
-  logger.info(
-    { port, host: config.host, storage: storage.description, localMode: config.localMode },
-    'bot listening',
-  );
-  if (app.scheduler) {
-    const next = Object.entries(app.scheduler.nextRuns()).map(([job, at]) => [
-      job,
-      at?.toISOString(),
-    ]);
-    logger.info(Object.fromEntries(next), 'scheduler on');
-  }
-  let playground: Playground | null = null;
-  if (config.embeddedStorage || config.PLAYGROUND) {
-    playground = await startPlayground({ botPort: port, port: config.PLAYGROUND_PORT });
-    process.stdout.write(`\nAction Plan Bot is running. Open ${playground.url} to try it.\n\n`);
-  }
+  let app: App | null = null;
+  let playground: Promise<Playground | null> = Promise.resolve(null);
   let stopping: Promise<void> | null = null;
-  // Turns and job runs in flight finish first; their leases are released as they end.
-  const stop = (): Promise<void> =>
+  const release = (): Promise<void> =>
     (stopping ??= (async () => {
-      await playground?.stop();
-      await Promise.all([app.server.close(), app.scheduler?.stop()]);
-      await storage.close();
+      try {
+        await (await playground.catch(() => null))?.stop();
+        // Turns and job runs in flight finish first, up to a deadline; leases are released.
+        await app?.stop();
+      } catch (error) {
+        logger.error({ err: errorFields(error) }, 'stop incomplete');
+      } finally {
+        await storage.close();
+      }
     })());
-  const onSignal = (signal: string) => () => {
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
     logger.info({ signal }, 'stopping');
-    void stop().then(() => process.exit(0));
+    await release();
+    process.exit(0);
   };
-  process.on('SIGTERM', onSignal('SIGTERM'));
-  process.on('SIGINT', onSignal('SIGINT'));
-  guardProcess(process, { logger, stop, exit: (code) => process.exit(code) });
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  guardProcess(process, {
+    logger,
+    stop: release,
+    exit: (code) => process.exit(code),
+    // The drain has its own deadline; this leaves room for releasing leases and storage.
+    stopTimeoutMs: (config.SHUTDOWN_DEADLINE_SECONDS + 5) * 1000,
+  });
+
+  try {
+    if (config.embeddedStorage || config.DEMO) {
+      const loaded = await loadDemoIfEmpty(createRepositories(storage.store), {
+        now: new Date(),
+        timezone: config.TIMEZONE,
+      });
+      if (loaded) logger.info('demo plan and people loaded');
+    }
+    app = createApp({ config, store: storage.store, logger });
+    const port = await app.server.listen(config.PORT, config.host);
+    logger.info(
+      { port, host: config.host, storage: storage.description, localMode: config.localMode },
+      'bot listening',
+    );
+    if (app.scheduler) {
+      const next = Object.entries(app.scheduler.nextRuns()).map(([job, at]) => [
+        job,
+        at?.toISOString(),
+      ]);
+      logger.info(Object.fromEntries(next), 'scheduler on');
+    }
+    if (config.embeddedStorage || config.PLAYGROUND) {
+      playground = startPlayground({ botPort: port, port: config.PLAYGROUND_PORT });
+      const started = await playground;
+      if (started && !stopping) {
+        process.stdout.write(`\nAction Plan Bot is running. Open ${started.url} to try it.\n\n`);
+      }
+    }
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {

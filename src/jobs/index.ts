@@ -31,14 +31,43 @@ export function createJobRunner(deps: JobDeps): JobRunner {
   return (name, options) => JOBS[name].run(deps, options);
 }
 
+/** How far from now a run may be set, either way: further is a typo (`?at=1` is 2001). */
+export const JOB_TIME_WINDOW_DAYS = 366;
+
+// A date, a time and a zone: a bare number, a date alone or a time without a zone would be read
+// in whatever zone the server happens to run in, or as a year.
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+/** What {@link parseJobTime} accepts, in words for error messages. */
+export const JOB_TIME_RULE =
+  `an ISO date-time with a time zone, within ${JOB_TIME_WINDOW_DAYS} days of now, ` +
+  'e.g. 2026-11-30T09:00:00Z';
+
 /**
  * The time a run is "as of": `now` when none is given, else the ISO date-time given; null when
- * the text is not a date-time (the caller says so in its own words).
+ * the text is not {@link JOB_TIME_RULE} (the caller says so in its own words).
  */
 export function parseJobTime(text: string | undefined, now: Date): Date | null {
   if (text === undefined) return now;
-  const at = new Date(text);
-  return Number.isNaN(at.getTime()) ? null : at;
+  const parts = ISO_DATE_TIME.exec(text.trim());
+  if (!parts) return null;
+  const [, year, month, day, hour, minute, second = '0'] = parts.map((p) => p ?? '');
+  const calendar = new Date(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second));
+  // Date accepts 2026-02-31 and 24:00 by rolling over; a real date-time reads back the same.
+  if (
+    calendar.getUTCFullYear() !== +year ||
+    calendar.getUTCMonth() !== +month - 1 ||
+    calendar.getUTCDate() !== +day ||
+    calendar.getUTCHours() !== +hour ||
+    calendar.getUTCMinutes() !== +minute
+  ) {
+    return null;
+  }
+  const at = new Date(text.trim());
+  if (Number.isNaN(at.getTime())) return null;
+  const window = JOB_TIME_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+  return Math.abs(at.getTime() - now.getTime()) > window ? null : at;
 }
 
 export type { JobDefinition, JobSchedule } from './job-definition';

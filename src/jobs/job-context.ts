@@ -1,4 +1,5 @@
 import type { Config } from '../config/config';
+import type { HeldLeases } from './held-leases';
 import type { DigestDay } from '../domain/digest-schedule';
 import type { NudgePolicy } from '../domain/nudge-policy';
 import type { Logger } from '../logging/logger';
@@ -16,6 +17,8 @@ export interface JobDeps {
   now: () => Date;
   /** Who holds a job's lease: unique per process. */
   holder: string;
+  /** The leases held by runs in progress, released by a stop that cannot wait for them. */
+  heldLeases: HeldLeases;
   /** Most messages per run (default JOBS_MAX_PER_RUN); the rest wait for the next run. */
   maxPerRun?: number;
   /** Messages in flight at once (default: the notifier's). */

@@ -6,6 +6,7 @@ import { createNotifier } from '../notify/create-notifier';
 import type { NotifierOptions } from '../notify/notifier';
 import type { Repositories } from '../services/repositories';
 import type { JobDeps } from './job-context';
+import { HeldLeases } from './held-leases';
 
 /** What the jobs are built from: the app's settings, storage, logger and clock. */
 export interface JobsSetup {
@@ -41,6 +42,7 @@ export function createJobDeps(setup: JobsSetup): JobDeps {
     logger,
     now,
     holder: setup.holder ?? `${hostname()}:${process.pid}`,
+    heldLeases: new HeldLeases(),
     maxPerRun: setup.maxPerRun,
     concurrency: setup.concurrency,
   };

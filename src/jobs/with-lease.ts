@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { errorFields, type Logger } from '../logging/logger';
 import type { LeasesRepository } from '../storage/leases-repository';
+import type { HeldLeases } from './held-leases';
 
 /** How long a job's lease lasts unless renewed: far above clock skew between instances. */
 export const LEASE_TTL_MS = 10 * 60 * 1000;
@@ -18,7 +19,7 @@ export async function withLease<T>(
   leases: LeasesRepository,
   job: string,
   owner: string,
-  options: { now: () => Date; logger: Logger; ttlMs?: number },
+  options: { now: () => Date; logger: Logger; ttlMs?: number; heldLeases?: HeldLeases },
   fn: () => Promise<T>,
 ): Promise<LeaseResult<T>> {
   const ttl = options.ttlMs ?? LEASE_TTL_MS;
@@ -26,6 +27,7 @@ export async function withLease<T>(
   if (!(await leases.acquire(job, holder, ttl, options.now()))) {
     return { ran: false, holder: (await leases.get(job))?.holder ?? null };
   }
+  options.heldLeases?.add(job, holder);
   const renewal = setInterval(() => {
     leases.renew(job, holder, ttl, options.now()).then(
       (kept) => {
@@ -40,6 +42,7 @@ export async function withLease<T>(
     return { ran: true, value: await fn() };
   } finally {
     clearInterval(renewal);
+    options.heldLeases?.remove(holder);
     await leases.release(job, holder).catch(() => false);
   }
 }

@@ -1,6 +1,6 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Request, Response } from 'restify';
-import { isJobName, JOB_NAMES, parseJobTime, type JobRunner } from '../jobs';
+import { isJobName, JOB_NAMES, JOB_TIME_RULE, parseJobTime, type JobRunner } from '../jobs';
 import { errorFields, type Logger } from '../logging/logger';
 
 // Hashing both sides first gives equal lengths, so the comparison takes the same time whatever
@@ -39,7 +39,7 @@ export function jobsHandler(
     const query = (req.query ?? {}) as Record<string, string | undefined>;
     const at = parseJobTime(query.at, now());
     if (!at) {
-      res.send(400, { error: `"at" must be an ISO date-time, e.g. 2026-11-30T09:00:00Z.` });
+      res.send(400, { error: `"at" must be ${JOB_TIME_RULE}.` });
       return;
     }
     const dryRun = query.dryRun === 'true' || query.dryRun === '1';

@@ -1,23 +1,15 @@
-import restify, { type Response, type Server } from 'restify';
+import restify, { type Server } from 'restify';
 import type { CloudAdapter, ActivityHandler } from 'botbuilder';
-import { errorFields, type Logger } from '../logging/logger';
+import type { Logger } from '../logging/logger';
 import type { JobRunner } from '../jobs';
 import { jobsHandler } from './jobs-route';
-import { activityProblem } from './validate-activity';
 import { legalPage } from './legal-pages';
-import { readBody, readJsonBody, type BodyRefusal } from './read-body';
+import { messagesHandler } from './messages-route';
+import { readBody } from './read-body';
+import { sendRefusal } from './refusal';
 
-/** Largest activity accepted; Teams' own message limit is about 100 KB. */
-const MAX_ACTIVITY_BYTES = 512 * 1024;
 /** The jobs endpoints take their options in the query; a body is read only to be bounded. */
 const MAX_JOBS_BODY_BYTES = 16 * 1024;
-
-// A refused body may be partly unread: closing the connection stops the client sending more.
-function sendRefusal(res: Response, refusal: BodyRefusal): void {
-  res.setHeader('Connection', 'close');
-  if (refusal.status === 415) res.setHeader('Accept-Encoding', 'identity');
-  res.send(refusal.status, { error: refusal.error });
-}
 
 /** How healthy the service is, for `/healthz` and App Service's health check. */
 export interface HealthReport {
@@ -37,6 +29,10 @@ export interface ServerDeps {
   now: () => Date;
   /** Milliseconds a client has to send a whole request body. */
   bodyTimeoutMs: number;
+  /** Most Teams activities handled at once. */
+  maxTurnsInFlight: number;
+  /** Milliseconds a close waits for requests in flight before cutting their connections. */
+  shutdownDeadlineMs: number;
 }
 
 /** A server that can stop taking requests and wait for those in flight. */
@@ -53,39 +49,27 @@ export function createServer(deps: ServerDeps): BotServer {
   // No body parser plugin: restify's inflates gzip before authentication and its inflate
   // stream has no error handler, so one bad body ends the process. Routes read their own.
   let inFlight = 0;
+  let closing = false;
   let idle: (() => void) | null = null;
   server.pre((_req, res, next) => {
+    if (closing) {
+      // A request on a connection kept alive from before the stop: another instance takes it.
+      res.setHeader('Connection', 'close');
+      res.setHeader('Retry-After', '1');
+      res.send(503, { error: 'The bot is restarting. Please try again in a moment.' });
+      return next(false);
+    }
     inFlight += 1;
-    res.once('finish', () => {
+    // 'close' rather than 'finish': a client that hangs up mid-request never finishes, and
+    // must not hold the drain open.
+    res.once('close', () => {
       inFlight -= 1;
       if (inFlight === 0 && idle) idle();
     });
     return next();
   });
 
-  server.post('/api/messages', async (req, res) => {
-    const read = await readJsonBody(req, {
-      maxBytes: MAX_ACTIVITY_BYTES,
-      mediaTypes: ['application/json'],
-      timeoutMs: deps.bodyTimeoutMs,
-    });
-    if (!read.ok) {
-      sendRefusal(res, read.refusal);
-      return;
-    }
-    req.body = read.value;
-    const problem = activityProblem(req.body);
-    if (problem) {
-      res.send(400, { error: problem });
-      return;
-    }
-    try {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
-    } catch (error) {
-      deps.logger.error({ err: errorFields(error) }, 'activity failed');
-      if (!res.headersSent) res.send(500, { error: 'The activity could not be processed.' });
-    }
-  });
+  server.post('/api/messages', messagesHandler(deps));
   const runJobRoute = jobsHandler(deps.jobsSecret, deps.runJob, deps.logger, deps.now);
   server.post('/api/jobs/:name', async (req, res) => {
     const read = await readBody(req, {
@@ -112,22 +96,31 @@ export function createServer(deps: ServerDeps): BotServer {
         server.once('error', reject);
         server.listen(port, host, () => resolve(server.address().port));
       }),
-    // Stops taking new requests and resolves when those in flight have been answered, so a
-    // SIGTERM never cuts off a person's update half-way.
-    close: () =>
-      new Promise((resolve) => {
-        const closed = new Promise<void>((done) => server.close(() => done()));
-        const drained = new Promise<void>((done) => {
-          if (inFlight === 0) done();
-          else idle = done;
-        });
-        server.server.closeIdleConnections();
-        void drained
-          .then(() => {
-            server.server.closeAllConnections();
-            return closed;
-          })
-          .then(() => resolve());
-      }),
+    // Stops taking new requests and waits for those in flight, so a SIGTERM does not cut off a
+    // person's update half-way; but only until the deadline, since a client that holds its
+    // request open must not keep the process from stopping (the platform kills it anyway).
+    close: async () => {
+      closing = true;
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.server.closeIdleConnections();
+      const drained = new Promise<'drained'>((done) => {
+        if (inFlight === 0) done('drained');
+        else idle = () => done('drained');
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'deadline'>((done) => {
+        timer = setTimeout(() => done('deadline'), deps.shutdownDeadlineMs);
+      });
+      const outcome = await Promise.race([drained, deadline]);
+      clearTimeout(timer);
+      if (outcome === 'deadline') {
+        deps.logger.warn(
+          { inFlight, deadlineMs: deps.shutdownDeadlineMs },
+          'stop deadline passed: closing the connections still open',
+        );
+      }
+      server.server.closeAllConnections();
+      await closed;
+    },
   };
 }

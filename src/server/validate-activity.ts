@@ -29,8 +29,9 @@ const activitySchema = z
       conversationType: shortText.optional(),
       tenantId: shortText.optional(),
     }),
-    from: account.extend({ aadObjectId: shortText.optional() }).optional(),
-    recipient: account.optional(),
+    // botbuilder reads both sides of every activity (replies swap them); Teams always sends both.
+    from: account.extend({ aadObjectId: shortText.optional() }),
+    recipient: account,
     text: z.string().max(100_000).optional(),
     replyToId: shortText.optional(),
     locale: shortText.optional(),

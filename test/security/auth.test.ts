@@ -141,6 +141,9 @@ describe('Bot Framework authentication on /api/messages', () => {
     const welcome = await h.post(install(), headers());
     expect(update.status).toBe(401);
     expect(welcome.status).toBe(401);
+    // The reason stays in the logs: the caller learns nothing of how the token was checked.
+    expect(update.body).toEqual({ error: 'The request is not authenticated.' });
+    expect(welcome.body).toEqual({ error: 'The request is not authenticated.' });
     const after = await snapshot();
     expect(after).toEqual(before);
     expect(after.history).toEqual([]);

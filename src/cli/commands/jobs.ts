@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import pino from 'pino';
-import { createJobRunner, parseJobTime, type JobName } from '../../jobs';
+import { createJobRunner, JOB_TIME_RULE, parseJobTime, type JobName } from '../../jobs';
 import { createJobDeps } from '../../jobs/job-deps';
 import { createLogger } from '../../logging/logger';
 import {
@@ -20,10 +20,7 @@ interface JobFlags {
 function parseAt(text: string | undefined, now: Date): Date {
   const at = parseJobTime(text, now);
   if (!at) {
-    throw new CliError(
-      `--at must be an ISO date-time, e.g. 2026-11-30T09:00:00Z (got "${text}").`,
-      2,
-    );
+    throw new CliError(`--at must be ${JOB_TIME_RULE} (got "${text}").`, 2);
   }
   return at;
 }
