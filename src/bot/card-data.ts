@@ -1,6 +1,7 @@
 import { ValidationError } from '../services/errors';
 import { isStatus } from '../domain/status';
 import { isPlanId } from '../import/preamble';
+import { MAX_NUDGE_CONTEXT_LENGTH } from '../cards/nudge-context';
 
 /** Longest action reference a card may name; real ones are a few characters ("4", "R1.12"). */
 export const MAX_CARD_REF_LENGTH = 40;
@@ -21,6 +22,7 @@ const CHECKS: Record<string, (value: string) => boolean> = {
   version: (version) => version.length <= MAX_CARD_VERSION_LENGTH,
   slot: (slot) => /^\d{0,3}$/.test(slot),
   shownStatus: isStatus,
+  from: (from) => from.length <= MAX_NUDGE_CONTEXT_LENGTH,
 };
 
 /**

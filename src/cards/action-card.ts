@@ -1,6 +1,6 @@
 import template from '../../cards/action.json';
 import type { Action, ActionUpdate, Plan } from '../domain/action';
-import { describeLateness, formatDate } from '../domain/overdue';
+import { describeLateness, formatDate, localDate } from '../domain/overdue';
 import {
   clip,
   formatInstant,
@@ -15,7 +15,12 @@ import {
   statusBadge,
 } from './format';
 import { historyEntry, newestFirst, type HistoryEntryData } from './history';
-import { updateInputsData, type UpdateInputsData } from './inputs';
+import {
+  updateInputsData,
+  type FieldErrors,
+  type TypedInputs,
+  type UpdateInputsData,
+} from './inputs';
 import { expandCard, fitCard, type AdaptiveCard } from './render';
 import { executeData, VERBS, type ActionExecuteData } from './verbs';
 
@@ -61,6 +66,10 @@ export interface ActionCardInput {
   /** A line above everything else, e.g. "Saved." or what changed since the card was sent. */
   notice?: string;
   noticeStyle?: 'good' | 'warning' | 'attention';
+  /** What the person had typed, put back in the inputs (after an error, or a stale card). */
+  typed?: TypedInputs;
+  /** Problems by field, shown beside each input. */
+  errors?: FieldErrors;
 }
 
 function facts(action: Action): { label: string; value: string }[] {
@@ -116,7 +125,11 @@ export function actionCardData(
     historyMore: hidden === 1 ? '…and 1 earlier update.' : `…and ${hidden} earlier updates.`,
     canEdit: input.viewer.canEdit,
     readOnly: `Read only: this action belongs to ${ownersText(action.owners)}.`,
-    inputs: updateInputsData('', action.status),
+    inputs: updateInputsData('', action.status, {
+      typed: input.typed,
+      errors: input.errors,
+      today: localDate(now, tz),
+    }),
     updateTitle: buttonTitle(`Update action ${action.ref}`),
     update: executeData(VERBS.updateAction, action),
   };

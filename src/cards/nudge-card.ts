@@ -1,6 +1,6 @@
 import template from '../../cards/nudge.json';
 import { effectiveDue, type Action, type Plan } from '../domain/action';
-import { describeLateness, formatDate } from '../domain/overdue';
+import { describeLateness, formatDate, localDate } from '../domain/overdue';
 import type { Person } from '../domain/person';
 import {
   buttonTitle,
@@ -12,7 +12,13 @@ import {
   statusBadge,
   titleText,
 } from './format';
-import { updateInputsData, type UpdateInputsData } from './inputs';
+import {
+  updateInputsData,
+  type FieldErrors,
+  type TypedInputs,
+  type UpdateInputsData,
+} from './inputs';
+import { encodeNudgeContext } from './nudge-context';
 import { expandCard, fitCard, type AdaptiveCard } from './render';
 import { executeData, VERBS, type ActionExecuteData, type SnoozeExecuteData } from './verbs';
 
@@ -34,11 +40,35 @@ export interface NudgeItem {
   daysLate: number;
 }
 
+/** What a card sent back about one of its actions shows where the person pressed. */
+export interface SlotOutcome {
+  /** A line beside the action's button: saved, nothing changed, someone else changed it. */
+  notice: string;
+  /** Saved: the inputs fold away behind "Edit again" and the notice takes their place. */
+  collapsed: boolean;
+  errors?: FieldErrors;
+}
+
 /** What the nudge card is built from. */
 export interface NudgeCardInput {
   person: Pick<Person, 'name'>;
   items: NudgeItem[];
   now: Date;
+  /**
+   * When the card is rebuilt after a button: what the person had typed (by input id), put back
+   * in every action's inputs except a saved one's, and the outcome by `planId/ref`.
+   */
+  typed?: TypedInputs;
+  outcomes?: Readonly<Record<string, SlotOutcome>>;
+  /** Keep the items in the order given (a rebuilt card keeps its slots where they were). */
+  inGivenOrder?: boolean;
+  /** How many more actions the card listed beyond the first page, when rebuilt. */
+  more?: number;
+}
+
+/** The key of an action in {@link NudgeCardInput.outcomes}. */
+export function slotKey(action: { planId: string; ref: string }): string {
+  return `${action.planId}/${action.ref}`;
 }
 
 /** One action with its inputs on the nudge card. */
@@ -52,6 +82,13 @@ export interface NudgeSlotData {
   proposedAction: string;
   status: string;
   inputs: UpdateInputsData;
+  inputsId: string;
+  collapsed: boolean;
+  savedLine: string;
+  editAgainTitle: string;
+  hasNotice: boolean;
+  notice: string;
+  noticeStyle: 'default' | 'good' | 'warning';
   updateTitle: string;
   snooze1Title: string;
   snooze2Title: string;
@@ -91,8 +128,17 @@ function inOrder(items: NudgeItem[]): NudgeItem[] {
   );
 }
 
-function slotData(item: NudgeItem, slot: string, now: Date): NudgeSlotData {
+function slotData(
+  item: NudgeItem,
+  slot: string,
+  input: NudgeCardInput,
+  from: string,
+): NudgeSlotData {
   const { action, plan } = item;
+  const { now } = input;
+  const outcome = input.outcomes?.[slotKey(action)];
+  const collapsed = outcome?.collapsed ?? false;
+  const notice = outcome && !collapsed ? clip(outcome.notice, 1000) : '';
   return {
     slot,
     ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
@@ -102,11 +148,23 @@ function slotData(item: NudgeItem, slot: string, now: Date): NudgeSlotData {
     lateness: describeLateness(action, now, plan.timezone),
     proposedAction: planText(action.proposedAction, PROPOSED_MAX),
     status: statusBadge(action.status),
-    inputs: updateInputsData(slot, action.status),
+    inputs: updateInputsData(slot, action.status, {
+      // A saved action's inputs start afresh behind "Edit again".
+      typed: collapsed ? {} : input.typed,
+      errors: outcome?.errors,
+      today: localDate(now, plan.timezone),
+    }),
+    inputsId: `inputs-${slot}`,
+    collapsed,
+    savedLine: collapsed ? clip(outcome?.notice ?? '', 300) : '',
+    editAgainTitle: buttonTitle(`Edit action ${action.ref} again`),
+    hasNotice: notice !== '',
+    notice,
+    noticeStyle: outcome?.errors ? 'warning' : 'default',
     updateTitle: buttonTitle(`Update action ${action.ref}`),
     snooze1Title: buttonTitle(`Snooze action ${action.ref} for 1 week`),
     snooze2Title: buttonTitle(`Snooze action ${action.ref} for 2 weeks`),
-    update: executeData(VERBS.updateAction, action, slot),
+    update: { ...executeData(VERBS.updateAction, action, slot), from },
     snooze1: { ...executeData(VERBS.snoozeAction, action, slot), weeks: 1 },
     snooze2: { ...executeData(VERBS.snoozeAction, action, slot), weeks: 2 },
   };
@@ -114,16 +172,26 @@ function slotData(item: NudgeItem, slot: string, now: Date): NudgeSlotData {
 
 /** Maps the actions to nudge about to the card's data, `limit` of them with inputs. */
 export function nudgeCardData(input: NudgeCardInput, limit = NUDGE_INPUTS_LIMIT): NudgeCardData {
-  const ordered = inOrder(input.items);
+  const ordered = input.inGivenOrder ? input.items : inOrder(input.items);
   const full = ordered.slice(0, limit);
   const rest = ordered.slice(limit);
   const one = ordered.length === 1;
+  const more = rest.length + (input.more ?? 0);
+  const from = encodeNudgeContext({
+    items: full.map((i) => ({
+      planId: i.plan.id,
+      ref: i.action.ref,
+      reason: i.reason,
+      saved: input.outcomes?.[slotKey(i.action)]?.collapsed ?? false,
+    })),
+    more,
+  });
   return {
     heading: one ? 'This action needs an update' : 'These actions need an update',
     intro: `Hello ${firstName(input.person.name)}. ${one ? 'Where has it got to?' : 'Where have they got to?'}`,
-    slots: full.map((item, i) => slotData(item, String(i + 1), input.now)),
-    hasMore: rest.length > 0,
-    moreHeading: moreText(rest.length, 'type **my actions** to see them all.'),
+    slots: full.map((item, i) => slotData(item, String(i + 1), input, from)),
+    hasMore: more > 0,
+    moreHeading: moreText(more, 'type **my actions** to see them all.'),
     more: rest.slice(0, NUDGE_LIST_LIMIT).map((item) => ({
       ref: clip(`Action ${item.action.ref}`, LINE_TEXT_MAX),
       planTitle: titleText(item.plan.title),

@@ -24,6 +24,8 @@ export interface ActionExecuteData {
   shownStatus: Status;
   /** '' on single-action cards; '1', '2', … on cards with several actions (see `inputIds`). */
   slot: string;
+  /** On a list card, which list it is, so the answer can be the same list refreshed. */
+  from?: string;
 }
 
 /** Data of the "Snooze" buttons on a nudge card. */

@@ -14,6 +14,9 @@ export interface UpdateRequest {
   reason?: unknown;
 }
 
+/** The inputs an update request's problems can be about. */
+export type UpdateField = 'status' | 'note' | 'revisedDue' | 'reason';
+
 /** A checked update request. */
 export interface CheckedUpdate {
   status: Status | null;
@@ -34,17 +37,27 @@ const text = (value: unknown): string | null =>
 export function checkUpdate(
   request: UpdateRequest,
   today: string,
-): { ok: true; value: CheckedUpdate } | { ok: false; problems: string[] } {
+):
+  | { ok: true; value: CheckedUpdate }
+  | { ok: false; problems: string[]; fields: Partial<Record<UpdateField, string>> } {
   const problems: string[] = [];
+  const fields: Partial<Record<UpdateField, string>> = {};
+  // Each problem is also kept against its input, so a card can show it beside the field.
+  const problem = (field: UpdateField, message: string): void => {
+    problems.push(message);
+    fields[field] = fields[field] ? `${fields[field]} ${message}` : message;
+  };
   const rawStatus = text(request.status);
   let status: Status | null = null;
   if (rawStatus !== null) {
     if (isStatus(rawStatus)) status = rawStatus;
-    else problems.push(`"${rawStatus.slice(0, 40)}" is not a status. Choose one from the list.`);
+    else
+      problem('status', `"${rawStatus.slice(0, 40)}" is not a status. Choose one from the list.`);
   }
   const note = text(request.note);
   if (note !== null && note.length > MAX_NOTE_LENGTH) {
-    problems.push(
+    problem(
+      'note',
       `Notes can be up to ${MAX_NOTE_LENGTH.toLocaleString('en-GB')} characters; this one has ` +
         `${note.length.toLocaleString('en-GB')}. Please shorten it.`,
     );
@@ -54,31 +67,38 @@ export function checkUpdate(
   if (rawDue !== null) {
     const date = DateTime.fromISO(rawDue, { zone: 'utc' });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(rawDue) || !date.isValid) {
-      problems.push(`"${rawDue.slice(0, 40)}" is not a date. Use the date picker (YYYY-MM-DD).`);
+      problem(
+        'revisedDue',
+        `"${rawDue.slice(0, 40)}" is not a date. Use the date picker (YYYY-MM-DD).`,
+      );
     } else if (rawDue < today) {
-      problems.push('A revised date must be today or later.');
+      problem('revisedDue', 'A revised date must be today or later.');
     } else if (date.year > DateTime.fromISO(today).year + 20) {
-      problems.push('A revised date must be within the next 20 years.');
+      problem('revisedDue', 'A revised date must be within the next 20 years.');
     } else {
       revisedDue = rawDue;
     }
   }
   const reason = text(request.reason);
   if (reason !== null && reason.length > MAX_REASON_LENGTH) {
-    problems.push(
+    problem(
+      'reason',
       `The reason can be up to ${MAX_REASON_LENGTH.toLocaleString('en-GB')} characters.`,
     );
   }
   const needsReason = status !== null && STATUSES_WITH_REASON.includes(status);
   if (needsReason && status !== null && reason === null) {
-    problems.push(`Please give a reason why the action is ${statusLabel(status).toLowerCase()}.`);
+    problem(
+      'reason',
+      `Please give a reason why the action is ${statusLabel(status).toLowerCase()}.`,
+    );
   } else if (rawDue !== null && reason === null) {
-    problems.push('Please give a reason for the revised date.');
+    problem('reason', 'Please give a reason for the revised date.');
   }
   if (problems.length === 0 && status === null && note === null && revisedDue === null) {
-    problems.push('Nothing to save: choose a status, add a note or give a revised date.');
+    problem('note', 'Nothing to save: choose a status, add a note or give a revised date.');
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems, fields };
   // With "paused" the date is when to look at it again, not a new due date.
   const paused = status === 'paused';
   return {

@@ -8,8 +8,12 @@ export class NotAllowedError extends Error {
 
 /** Input that cannot be accepted; the message tells the user what to change. */
 export class ValidationError extends Error {
-  constructor(message: string) {
+  /** The same problems by input ("note", "revisedDue"…), for cards that show them beside it. */
+  readonly fields: Readonly<Record<string, string>>;
+
+  constructor(message: string, fields: Record<string, string> = {}) {
     super(message);
+    this.fields = fields;
     this.name = 'ValidationError';
   }
 }

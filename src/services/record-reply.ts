@@ -112,7 +112,8 @@ export async function recordReply(
   return {
     plan,
     action: result.action,
-    previousStatus: result.update?.statusFrom ?? result.action.status,
+    previousStatus:
+      (result.outcome === 'unchanged' ? null : result.update?.statusFrom) ?? result.action.status,
     note,
   };
 }

@@ -32,6 +32,8 @@ export interface RecordUpdateInput {
 /** What happened to a request. */
 export type RecordUpdateResult =
   | { outcome: 'saved'; action: Action; update: ActionUpdate }
+  /** Nothing asked for differs from the action as it stands: nothing was written. */
+  | { outcome: 'unchanged'; action: Action }
   /**
    * The action changed after the person's card was sent. Their note is kept in the audit trail,
    * but a status or date change is not applied over someone else's: `changed` says what changed.
@@ -82,7 +84,7 @@ export async function recordUpdate(
   input: RecordUpdateInput,
 ): Promise<RecordUpdateResult> {
   const checked = checkUpdate(input.request, localDate(input.now, input.timezone));
-  if (!checked.ok) throw new ValidationError(checked.problems.join(' '));
+  if (!checked.ok) throw new ValidationError(checked.problems.join(' '), checked.fields);
   const change = checked.value;
   const id = input.requestId ?? randomUUID();
   const at = input.now.toISOString();
@@ -131,6 +133,10 @@ export async function recordUpdate(
         }
       : { ...base, statusTo: current.status, dueFrom: null, dueTo: null, reason: null };
 
+    if (!wantsEdit && change.note === null) {
+      // Update pressed with the status as shown and nothing typed: say so, whatever the version.
+      return { outcome: 'unchanged', action: current };
+    }
     if (!applyEdit && change.note === null) {
       return { outcome: 'stale', action: current, update: null, changed: describeChange(current) };
     }

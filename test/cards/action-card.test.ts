@@ -173,7 +173,7 @@ describe('action card', () => {
     expect(text).toContain('…and 15 earlier updates.');
   });
 
-  it('shows a notice line at the top in its style', () => {
+  it('shows a notice line beside the Update button, in its style', () => {
     const card = buildActionCard({
       ...base,
       action: sampleAction('4'),
@@ -182,8 +182,13 @@ describe('action card', () => {
       noticeStyle: 'warning',
     });
     expectSoundCard(card);
-    const body = card.body as Record<string, unknown>[];
-    expect(body[0]).toMatchObject({ type: 'Container', style: 'warning' });
+    // Beside the button the person pressed, not at the top of a tall card.
+    const notice = ofType(card, 'Container').find((c) => c.style === 'warning')!;
+    const edit = ofType(card, 'Container').find((c) =>
+      (c.items as { type: string }[]).some((i) => i.type === 'ActionSet'),
+    )!;
+    const items = edit.items as unknown[];
+    expect(items.indexOf(notice)).toBe(items.length - 2);
     expectLiteral(card, 'Priya Shah updated this action since your card was sent');
     const plain = buildActionCard({
       ...base,

@@ -65,7 +65,7 @@ describe('nudge card', () => {
       slot: '1',
     };
     expect(executeData(card)).toEqual([
-      { verb: VERBS.updateAction, ...base },
+      { verb: VERBS.updateAction, ...base, from: `n1:0:${samplePlan.id}~2~o` },
       { verb: VERBS.snoozeAction, ...base, weeks: 1 },
       { verb: VERBS.snoozeAction, ...base, weeks: 2 },
     ]);

@@ -21,6 +21,45 @@ function messageOf(result: PostResult): string {
   return body.value as string;
 }
 
+/** Every Input.* element of a card, by id. */
+function inputsOf(card: unknown): Map<string, Record<string, unknown>> {
+  const found = new Map<string, Record<string, unknown>>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Input.')) found.set(String(o.id), o);
+      Object.values(o).forEach(visit);
+    }
+  };
+  visit(card);
+  return found;
+}
+
+/**
+ * What a refusal says: a message (the card stays as it was), or the problems a refreshed card
+ * shows beside its fields (each "⚠ …").
+ */
+function refusalOf(result: PostResult): string {
+  expect(result.status).toBe(200);
+  const body = result.body as { type: string; value: unknown };
+  if (body.type === MESSAGE) return messageOf(result);
+  expect(body.type).toBe(CARD);
+  const text = cardText(body.value);
+  expect(text).toMatch(/Not saved: please check the fields marked ⚠/);
+  const problems: string[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.text === 'string' && o.text.startsWith('⚠ ')) problems.push(o.text.slice(2));
+      Object.values(o).forEach(visit);
+    }
+  };
+  visit(body.value);
+  return problems.join(' ');
+}
+
 describe('bad input never crashes the bot or changes anything', () => {
   let h: BotHarness;
 
@@ -204,7 +243,7 @@ describe('bad input never crashes the bot or changes anything', () => {
 
     it.each(tampered)('answers %s with a clear message and changes nothing', async (_n, patch) => {
       const before = await everything();
-      const text = messageOf(
+      const text = refusalOf(
         await h.invoke(USERS.alex, VERBS.updateAction, {
           ...(await validData()),
           status: 'complete',
@@ -238,18 +277,19 @@ describe('bad input never crashes the bot or changes anything', () => {
       if (body.type === MESSAGE) expect(String(body.value)).not.toMatch(/something went wrong/i);
     });
 
-    it('refuses a 5,000-character note with a message, so the card keeps the text', async () => {
+    it('refuses a 5,000-character note beside the field, keeping the text typed', async () => {
       const before = await everything();
-      const text = messageOf(
-        await h.invoke(USERS.alex, VERBS.updateAction, {
-          ...(await validData()),
-          status: 'on-track',
-          note: 'n'.repeat(5_000),
-        }),
-      );
-      expect(text).toBe(
+      const result = await h.invoke(USERS.alex, VERBS.updateAction, {
+        ...(await validData()),
+        status: 'on-track',
+        note: 'n'.repeat(5_000),
+      });
+      expect(refusalOf(result)).toContain(
         'Notes can be up to 4,000 characters; this one has 5,000. Please shorten it.',
       );
+      const inputs = inputsOf((result.body as { value: unknown }).value);
+      expect(inputs.get('note')?.value).toBe('n'.repeat(5_000));
+      expect(inputs.get('status')?.value).toBe('on-track');
       expect(await everything()).toEqual(before);
     });
 
@@ -260,9 +300,9 @@ describe('bad input never crashes the bot or changes anything', () => {
       ['in words', 'next Tuesday', /is not a date/],
       ['in UK order', '31/12/2026', /is not a date/],
       ['with a time', '2026-12-31T00:00:00Z', /is not a date/],
-    ])('refuses a revised date %s with a message', async (_n, revisedDue, message) => {
+    ])('refuses a revised date %s beside the field', async (_n, revisedDue, message) => {
       const before = await everything();
-      const text = messageOf(
+      const text = refusalOf(
         await h.invoke(USERS.alex, VERBS.updateAction, {
           ...(await validData()),
           revisedDue,

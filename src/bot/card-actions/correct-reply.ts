@@ -51,12 +51,16 @@ export const correctReplyCardAction: CardAction = {
       seenVersion: cardText(data.version),
     });
     turn.log.info({ planId, ref, outcome: result.outcome, status }, 'reply status corrected');
-    return result.outcome === 'saved'
-      ? card(
-          result.action,
-          `Corrected: the status is now ${statusLabel(result.action.status)}.`,
-          'good',
-        )
-      : card(result.action, `${result.changed} Your correction was not applied.`, 'warning');
+    if (result.outcome === 'saved') {
+      return card(
+        result.action,
+        `Corrected: the status is now ${statusLabel(result.action.status)}.`,
+        'good',
+      );
+    }
+    if (result.outcome === 'unchanged') {
+      return card(result.action, `The status stays ${statusLabel(result.action.status)}.`, 'good');
+    }
+    return card(result.action, `${result.changed} Your correction was not applied.`, 'warning');
   },
 };

@@ -3,7 +3,7 @@ import { VERBS } from '../../cards/verbs';
 import { canReadSummaries } from '../../domain/permissions';
 import { summarisePlan } from '../../domain/summary';
 import { NotAllowedError, NotFoundError } from '../../services/errors';
-import type { CardAction } from '../bot-turn';
+import { sendCard, type CardAction } from '../bot-turn';
 
 /** A plan picked from the list of plans: answers with its summary. */
 export const showSummaryCardAction: CardAction = {
@@ -20,6 +20,11 @@ export const showSummaryCardAction: CardAction = {
       await turn.deps.repos.actions.listByPlan(plan.id),
       turn.now,
     );
-    return { card: buildSummaryCard({ summary, now: turn.now, timezone: plan.timezone }) };
+    // A new message, so the list of plans stays as it was.
+    await sendCard(
+      turn.context,
+      buildSummaryCard({ summary, now: turn.now, timezone: plan.timezone }),
+    );
+    return { message: 'The summary is in a new message below.' };
   },
 };

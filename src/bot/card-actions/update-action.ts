@@ -1,25 +1,35 @@
 import { buildActionCard } from '../../cards/action-card';
+import { typedInputs, type FieldErrors } from '../../cards/inputs';
+import { buildNudgeCard, slotKey, type NudgeItem, type SlotOutcome } from '../../cards/nudge-card';
+import { parseNudgeContext, type NudgeContext } from '../../cards/nudge-context';
 import { inputIds, VERBS } from '../../cards/verbs';
+import type { ActionUpdate } from '../../domain/action';
 import { canUpdate } from '../../domain/permissions';
 import { statusLabel } from '../../domain/status';
 import { ValidationError } from '../../services/errors';
-import { recordUpdate } from '../../services/record-update';
-import type { CardAction } from '../bot-turn';
+import { loadNudgeItems } from '../../services/nudge-items';
+import { recordUpdate, type RecordUpdateResult } from '../../services/record-update';
+import type { BotTurn, CardAction, CardActionResult } from '../bot-turn';
 import { cardTarget, cardText } from '../card-data';
+import { savedLine } from './saved-line';
 
-/** "Update" on an action or prompt card: records progress and answers with the fresh card. */
+/** What the update came to: recorded (saved, unchanged or stale), or refused field by field. */
+type Attempt = { result: RecordUpdateResult } | { errors: FieldErrors; message: string };
+
+/**
+ * "Update" on an action card or a prompt: records progress and answers with the same card
+ * refreshed. On a prompt listing several actions the saved one folds into a "Saved" line and
+ * every other action keeps what the person had typed; a problem is shown beside its field, with
+ * everything typed kept.
+ */
 export const updateActionCardAction: CardAction = {
   verb: VERBS.updateAction,
   run: async (turn, data) => {
     const { planId, ref } = cardTarget(data);
-    const slot = cardText(data.slot);
-    const ids = inputIds(slot);
-    // The plan, the recent history and the update itself are read and written side by side:
-    // an update card answers while the person waits.
-    const [plan, history, result] = await Promise.all([
-      turn.deps.repos.plans.get(planId),
-      turn.deps.repos.updates.listForAction(planId, ref, 5),
-      recordUpdate(turn.deps.repos, {
+    const ids = inputIds(cardText(data.slot));
+    let attempt: Attempt;
+    try {
+      const result = await recordUpdate(turn.deps.repos, {
         planId,
         ref,
         author: turn.person,
@@ -33,28 +43,140 @@ export const updateActionCardAction: CardAction = {
         now: turn.now,
         timezone: turn.deps.config.TIMEZONE,
         seenVersion: cardText(data.version) || undefined,
-      }),
-    ]);
-    if (!plan) throw new ValidationError('This card is for a plan that no longer exists.');
-    turn.log.info({ planId, ref, outcome: result.outcome }, 'action update');
-    const latest = result.update;
-    const shown = latest
-      ? [latest, ...history.filter((u) => u.id !== latest.id)].slice(0, 5)
-      : history;
-    const notice =
-      result.outcome === 'saved'
-        ? `Saved: ${statusLabel(result.action.status)}. Thank you.`
-        : `${result.changed} ${result.update ? 'Your note was saved, but ' : ''}your change was not applied. Check the card and update again if it still stands.`;
-    return {
-      card: buildActionCard({
-        action: result.action,
-        plan,
-        viewer: { canEdit: canUpdate(turn.person, result.action) },
-        history: shown,
-        now: turn.now,
-        notice,
-        noticeStyle: result.outcome === 'saved' ? 'good' : 'warning',
-      }),
-    };
+      });
+      attempt = { result };
+      turn.log.info({ planId, ref, outcome: result.outcome }, 'action update');
+    } catch (error) {
+      if (!(error instanceof ValidationError) || Object.keys(error.fields).length === 0) {
+        throw error;
+      }
+      turn.log.info({ verb: VERBS.updateAction, outcome: 'invalid' }, 'card action refused');
+      attempt = { errors: error.fields, message: error.message };
+    }
+    const context = parseNudgeContext(data.from);
+    if (context) {
+      const items = await loadNudgeItems(turn.deps.repos, context, turn.now);
+      const outcome = slotOutcome(attempt);
+      return {
+        card: buildNudgeCard({
+          person: turn.person,
+          items,
+          now: turn.now,
+          typed: typedInputs(data),
+          outcomes: { ...savedBefore(context, items), [slotKey({ planId, ref })]: outcome },
+          inGivenOrder: true,
+          more: context.more,
+        }),
+      };
+    }
+    return actionCard(turn, planId, ref, attempt, data);
   },
 };
+
+/** Actions saved from this card before: they stay folded, as of their latest update. */
+function savedBefore(context: NudgeContext, items: NudgeItem[]): Record<string, SlotOutcome> {
+  const saved = new Set(context.items.filter((i) => i.saved).map(slotKey));
+  return Object.fromEntries(
+    items
+      .filter((item) => saved.has(slotKey(item.action)))
+      .map(({ action }) => [
+        slotKey(action),
+        {
+          notice: savedLine(action, { note: action.lastNote ?? null, dueTo: null }),
+          collapsed: true,
+        },
+      ]),
+  );
+}
+
+function slotOutcome(attempt: Attempt): SlotOutcome {
+  if ('errors' in attempt) {
+    return {
+      notice: 'Not saved: please check the fields marked ⚠.',
+      collapsed: false,
+      errors: attempt.errors,
+    };
+  }
+  const { result } = attempt;
+  if (result.outcome === 'saved')
+    return { notice: savedLine(result.action, result.update), collapsed: true };
+  if (result.outcome === 'unchanged')
+    return { notice: nothingChanged(result.action.status), collapsed: false };
+  return { notice: staleNotice(result), collapsed: false };
+}
+
+function nothingChanged(status: Parameters<typeof statusLabel>[0]): string {
+  return `Nothing changed: the status is still ${statusLabel(status)} and there was no note to add.`;
+}
+
+function staleNotice(result: Extract<RecordUpdateResult, { outcome: 'stale' }>): string {
+  return (
+    `${result.changed} ${result.update ? 'Your note was saved, but ' : ''}your change was not ` +
+    'applied. Check the card and update again if it still stands.'
+  );
+}
+
+async function actionCard(
+  turn: BotTurn,
+  planId: string,
+  ref: string,
+  attempt: Attempt,
+  data: Record<string, unknown>,
+): Promise<CardActionResult> {
+  const { repos } = turn.deps;
+  const [plan, history] = await Promise.all([
+    repos.plans.get(planId),
+    repos.updates.listForAction(planId, ref, 5),
+  ]);
+  if (!plan) throw new ValidationError('This card is for a plan that no longer exists.');
+  if ('errors' in attempt) {
+    const action = await repos.actions.get(planId, ref);
+    if (!action) throw new ValidationError(attempt.message);
+    return {
+      card: buildActionCard({
+        action,
+        plan,
+        viewer: { canEdit: canUpdate(turn.person, action) },
+        history,
+        now: turn.now,
+        notice: 'Not saved: please check the fields marked ⚠.',
+        noticeStyle: 'warning',
+        typed: typedInputs(data),
+        errors: attempt.errors,
+      }),
+    };
+  }
+  const { result } = attempt;
+  const latest: ActionUpdate | null = result.outcome === 'unchanged' ? null : result.update;
+  const shown = latest
+    ? [latest, ...history.filter((u) => u.id !== latest.id)].slice(0, 5)
+    : history;
+  const notice =
+    result.outcome === 'saved'
+      ? `${savedLine(result.action, result.update)} Thank you.`
+      : result.outcome === 'unchanged'
+        ? nothingChanged(result.action.status)
+        : staleNotice(result);
+  return {
+    card: buildActionCard({
+      action: result.action,
+      plan,
+      viewer: { canEdit: canUpdate(turn.person, result.action) },
+      history: shown,
+      now: turn.now,
+      notice,
+      noticeStyle:
+        result.outcome === 'saved' ? 'good' : result.outcome === 'stale' ? 'warning' : 'good',
+      // A note that was not saved stays in the box; a saved one is in the history now.
+      typed: result.outcome === 'saved' ? undefined : keepUnsaved(typedInputs(data), latest),
+    }),
+  };
+}
+
+function keepUnsaved(
+  typed: Record<string, string>,
+  saved: ActionUpdate | null,
+): Record<string, string> {
+  if (!saved?.note) return typed;
+  return Object.fromEntries(Object.entries(typed).filter(([key]) => !key.startsWith('note')));
+}
