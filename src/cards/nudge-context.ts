@@ -13,6 +13,7 @@ const CODES: Record<NudgeReason, string> = {
   'due-today': 't',
   'due-soon': 's',
   'no-update': 'n',
+  'paused-review': 'p',
 };
 const REASONS = new Map(Object.entries(CODES).map(([reason, code]) => [code, reason]));
 

@@ -45,6 +45,7 @@ describe('checkUpdate', () => {
     expect(checkUpdate({ status: 'paused' }, today)).toEqual({
       ok: false,
       problems: ['Please give a reason why the action is paused.'],
+      fields: { reason: 'Please give a reason why the action is paused.' },
     });
   });
 
@@ -86,5 +87,17 @@ describe('checkUpdate', () => {
   it('ignores values of the wrong type rather than crashing', () => {
     const result = checkUpdate({ status: 42, note: { evil: true }, revisedDue: [] }, today);
     expect(result.ok).toBe(false);
+  });
+
+  it('keeps each problem against its field, so a card can show it beside the input', () => {
+    const result = checkUpdate(
+      { status: 'sideways', note: 'n'.repeat(4001), revisedDue: '2020-01-01' },
+      today,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.fields).sort()).toEqual(['note', 'reason', 'revisedDue', 'status']);
+    expect(result.fields.revisedDue).toBe('A revised date must be today or later.');
+    expect(result.problems).toHaveLength(4);
   });
 });
