@@ -154,6 +154,11 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     TIMEZONE: timezone
     ADMIN_CONTACT: adminContact
     TEAMS_SERVICE_URL: teamsServiceUrl
+    // Files admins send the bot to import: size, download time, redirects, preview lifetime.
+    FILE_MAX_MB: '20'
+    FILE_DOWNLOAD_SECONDS: '8'
+    FILE_MAX_REDIRECTS: '3'
+    PREVIEW_HOURS: '24'
     SCHEDULER: scheduler ? 'true' : 'false'
     LOG_LEVEL: logLevel
     // App Service sets PORT; the bot must listen on every interface to receive it.

@@ -5,6 +5,7 @@ import type { BotDeps } from './bot/bot-deps';
 import { CARD_ACTIONS } from './bot/card-actions';
 import { COMMANDS } from './bot/commands';
 import { FREE_TEXT_HANDLERS } from './bot/free-text';
+import { receiveFile } from './bot/files/receive-file';
 import type { Config } from './config/config';
 import type { Logger } from './logging/logger';
 import { createRepositories, type Repositories } from './services/repositories';
@@ -54,9 +55,22 @@ export interface AppOptions {
 export function createApp(options: AppOptions): App {
   const now = options.now ?? (() => new Date());
   const repos = createRepositories(options.store);
-  const deps: BotDeps = { config: options.config, repos, logger: options.logger, now };
+  const jobs = createJobDeps({
+    config: options.config,
+    repos,
+    logger: options.logger,
+    now,
+    ...options.jobs,
+  });
+  const deps: BotDeps = {
+    config: options.config,
+    repos,
+    logger: options.logger,
+    now,
+    notifier: jobs.notifier,
+  };
   const adapter = createAdapter(options.config, options.logger, options.authOverrides);
-  const bot = new ActionPlanBot(deps, COMMANDS, CARD_ACTIONS, FREE_TEXT_HANDLERS);
+  const bot = new ActionPlanBot(deps, COMMANDS, CARD_ACTIONS, FREE_TEXT_HANDLERS, receiveFile);
   const startedAt = Date.now();
   const health = async (): Promise<HealthReport> => {
     let storage: HealthReport['storage'] = 'ok';
@@ -71,13 +85,6 @@ export function createApp(options: AppOptions): App {
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     };
   };
-  const jobs = createJobDeps({
-    config: options.config,
-    repos,
-    logger: options.logger,
-    now,
-    ...options.jobs,
-  });
   const runJob = createJobRunner(jobs);
   const scheduler = options.config.SCHEDULER
     ? startScheduler({ config: options.config, runJob, logger: options.logger, now })

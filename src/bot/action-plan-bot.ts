@@ -15,10 +15,14 @@ import {
 } from './bot-turn';
 import { DAMAGED_CARD_MESSAGE, isWellFormedCardData } from './card-data';
 import { describeFailure } from './failures';
+import { hasFileAttachment } from './files/teams-file';
 import { withPerson, type PersonGateOptions } from './person-gate';
 
 /** Handles plain text that is not a command (e.g. a reply to a prompt); true when it did. */
 export type FreeTextHandler = (turn: BotTurn, text: string) => Promise<boolean>;
+
+/** Handles a message carrying a file (a plan or people file sent to the bot). */
+export type FileHandler = (turn: BotTurn) => Promise<void>;
 
 /** The longest message the bot reads; longer text is refused with a message, never cut. */
 export const MAX_MESSAGE_LENGTH = 4000;
@@ -38,6 +42,7 @@ export class ActionPlanBot extends TeamsActivityHandler {
     private readonly commands: TextCommand[],
     cardActions: CardAction[],
     private readonly freeText: FreeTextHandler[] = [],
+    private readonly fileHandler: FileHandler | null = null,
   ) {
     super();
     this.verbs = new Map(cardActions.map((a) => [a.verb, a]));
@@ -136,6 +141,19 @@ export class ActionPlanBot extends TeamsActivityHandler {
           });
         } else {
           await sendCard(context, result.card);
+        }
+      });
+      return;
+    }
+    if (this.fileHandler && hasFileAttachment(context.activity)) {
+      const handleFile = this.fileHandler;
+      await this.withPerson(context, 'file', async (turn) => {
+        try {
+          await handleFile(turn);
+        } catch (error) {
+          const failure = describeFailure(error, 'message');
+          if (!failure) throw error;
+          await context.sendActivity(failure.message);
         }
       });
       return;

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
+import type { Notifier } from '../notify/notifier';
 import type { Repositories } from '../services/repositories';
 
 /** Everything the bot's handlers need, built in the composition root. */
@@ -9,4 +10,6 @@ export interface BotDeps {
   logger: Logger;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
+  /** Proactive messages (e.g. a new plan's first messages to its owners), within Teams' limits. */
+  notifier: Notifier;
 }

@@ -23,6 +23,8 @@ const CHECKS: Record<string, (value: string) => boolean> = {
   slot: (slot) => /^\d{0,3}$/.test(slot),
   shownStatus: isStatus,
   from: (from) => from.length <= MAX_NUDGE_CONTEXT_LENGTH,
+  previewId: (id) => /^[0-9a-f]{32}$/.test(id),
+  page: (page) => /^\d{0,4}$/.test(page),
 };
 
 /**

@@ -29,6 +29,9 @@ export const SUMMARY_RECENT_LIMIT = 5;
 export interface SummaryCardData extends StatusBarsData {
   title: string;
   dateLine: string;
+  /** "Imported by … on …" when the plan came in through Teams. */
+  hasImported: boolean;
+  imported: string;
   totals: string;
   isEmpty: boolean;
   overdueHeading: string;
@@ -78,6 +81,14 @@ export function summaryCardData(
   return {
     title: titleText(summary.plan.title),
     dateLine: summary.plan.date ? `Agreed ${formatDate(summary.plan.date)} · ${asAt}` : asAt,
+    hasImported: Boolean(summary.plan.importedBy && summary.plan.importedAt),
+    imported:
+      summary.plan.importedBy && summary.plan.importedAt
+        ? clip(
+            `Imported by ${summary.plan.importedBy} on ${formatInstant(summary.plan.importedAt, tz)}`,
+            LINE_TEXT_MAX,
+          )
+        : '',
     totals: `${plural(summary.total, 'action')} · ${summary.percentComplete}% complete`,
     isEmpty: summary.total === 0,
     ...statusBars(summary.counts),

@@ -8,6 +8,10 @@ export const VERBS = {
   correctReply: 'correctReply',
   showAction: 'showAction',
   showSummary: 'showSummary',
+  previewPage: 'previewPage',
+  confirmImport: 'confirmImport',
+  cancelImport: 'cancelImport',
+  sendFirstMessages: 'sendFirstMessages',
 } as const;
 
 /** One of {@link VERBS}. */
@@ -45,6 +49,28 @@ export interface ChooseReplyExecuteData extends ActionExecuteData {
 export interface ShowSummaryExecuteData {
   verb: typeof VERBS.showSummary;
   planId: string;
+}
+
+/** Data of the buttons on an import preview: which preview, and which page to show. */
+export interface PreviewExecuteData {
+  verb: typeof VERBS.previewPage | typeof VERBS.confirmImport | typeof VERBS.cancelImport;
+  previewId: string;
+  /** The page of actions to show (0 is the first); '' when not paging. */
+  page: string;
+}
+
+/** Data of the button that sends each owner of a just-imported plan their actions. */
+export interface FirstMessagesExecuteData {
+  verb: typeof VERBS.sendFirstMessages;
+  planId: string;
+}
+
+/**
+ * Ids of the two inputs for who holds the `index`-th unheld owner: a people picker (Teams) and
+ * an email box (every client).
+ */
+export function holderInputIds(index: number): { picker: string; email: string } {
+  return { picker: `holder-${index}`, email: `holderEmail-${index}` };
 }
 
 /** The Action.Execute data for one action at a slot. */

@@ -101,6 +101,18 @@ export const settingsSchema = z.object({
   ADMIN_CONTACT: z
     .preprocess(blankToUndefined, z.string().default('your democratic services team'))
     .describe('Who people not in the directory are told to ask (a name or email).'),
+  FILE_MAX_MB: integer(20, 1, 100).describe(
+    'Largest file (in MB) an admin may send the bot to import.',
+  ),
+  FILE_DOWNLOAD_SECONDS: integer(8, 1, 60).describe(
+    'Longest a file sent to the bot may take to download, in seconds (Teams waits 15 s per turn).',
+  ),
+  FILE_MAX_REDIRECTS: integer(3, 0, 10).describe(
+    'Most redirects followed when downloading a file sent to the bot.',
+  ),
+  PREVIEW_HOURS: integer(24, 1, 720).describe(
+    'Hours an import preview can be confirmed before the file must be sent again.',
+  ),
   PLAYGROUND: flag(false).describe(
     'Start the Agents Playground even with TABLES_CONNECTION_STRING set.',
   ),

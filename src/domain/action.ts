@@ -11,6 +11,8 @@ export interface Plan {
   committee: string | null;
   sourceFile: string | null;
   importedAt: string;
+  /** Who imported it (name and email) when it came in through Teams; absent for the CLI. */
+  importedBy?: string | null;
   /** IANA time zone used to read due dates and schedule prompts. */
   timezone: string;
   /** Email of the chair who opted in to a weekly digest of this plan, if any. */

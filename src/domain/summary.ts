@@ -5,7 +5,8 @@ import { isClosedWithoutCompletion, STATUSES, type Status } from './status';
 
 /** The position of one plan at a moment: what a chair asks for. */
 export interface PlanSummary {
-  plan: Pick<Plan, 'id' | 'title' | 'date' | 'signOff' | 'labels'>;
+  plan: Pick<Plan, 'id' | 'title' | 'date' | 'signOff' | 'labels'> &
+    Partial<Pick<Plan, 'importedAt' | 'importedBy'>>;
   total: number;
   counts: Record<Status, number>;
   /** Whole percent of the agreed actions complete: not agreed and superseded ones are left out. */
@@ -52,6 +53,8 @@ export function summarisePlan(
       date: plan.date,
       signOff: plan.signOff,
       labels: plan.labels,
+      importedAt: plan.importedAt,
+      importedBy: plan.importedBy ?? null,
     },
     total: actions.length,
     counts,

@@ -26,14 +26,11 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function readGrid(file: string): Promise<string[][]> {
+async function readGrid(buffer: Buffer, file: string): Promise<string[][]> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv') {
     // UTF-16 (Excel's "Unicode text") and Windows-1252 files are read by the same rule as plans.
-    const text = readTextFile(await fs.readFile(file), path.basename(file)).text.replace(
-      /^\uFEFF/,
-      '',
-    );
+    const text = readTextFile(buffer, path.basename(file)).text.replace(/^\uFEFF/, '');
     const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
     const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
     try {
@@ -52,7 +49,7 @@ async function readGrid(file: string): Promise<string[][]> {
   }
   if (ext === '.xlsx') {
     const workbook = new ExcelJS.Workbook();
-    const bytes = await fs.readFile(file);
+    const bytes = buffer;
     // The same guards as plan workbooks: inflated size and merged cells bounded before loading.
     const parts = listZipParts(bytes);
     if (parts) {
@@ -113,14 +110,35 @@ export async function readPeopleFile(file: string): Promise<DirectoryEntry[]> {
   if (!info.isFile()) {
     throw new ImportError(name, null, 'is a folder, not a file; expected a .csv or .xlsx file');
   }
-  if (info.size > MAX_PEOPLE_FILE_BYTES) {
+  return readPeopleBytes(await fs.readFile(file), name);
+}
+
+/** True when the file's first row has the people file's headings (name, email and role). */
+export async function isPeopleFile(buffer: Buffer, name: string): Promise<boolean> {
+  const ext = path.extname(name).toLowerCase();
+  if (ext !== '.csv' && ext !== '.xlsx') return false;
+  try {
+    const first = (await readGrid(buffer, name))[0] ?? [];
+    const headings = first.map((h) => h.trim().toLowerCase());
+    return ['name', 'email', 'role'].every((c) => headings.includes(c));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a people directory already in memory (e.g. a file sent to the bot in Teams); `name` is
+ * the file's name, used to pick the reader and in error messages.
+ */
+export async function readPeopleBytes(buffer: Buffer, name: string): Promise<DirectoryEntry[]> {
+  if (buffer.length > MAX_PEOPLE_FILE_BYTES) {
     throw new ImportError(
       name,
       null,
-      `the file is ${formatBytes(info.size)}; expected a directory of at most ${formatBytes(MAX_PEOPLE_FILE_BYTES)}`,
+      `the file is ${formatBytes(buffer.length)}; expected a directory of at most ${formatBytes(MAX_PEOPLE_FILE_BYTES)}`,
     );
   }
-  const grid = await readGrid(file);
+  const grid = await readGrid(buffer, name);
   if (grid.length === 0) throw new ImportError(name, null, 'the file is empty');
   const header = grid[0].map((h) => h.trim().toLowerCase());
   const index = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<

@@ -22,7 +22,7 @@ export interface ImportOutcome {
 export async function storeImportedPlan(
   deps: { plans: PlansRepository; actions: ActionsRepository },
   imported: ImportedPlan,
-  options: { sourceFile: string; now: Date; timezone: string },
+  options: { sourceFile: string; now: Date; timezone: string; importedBy?: string },
 ): Promise<ImportOutcome> {
   const existingPlan = await deps.plans.get(imported.plan.id);
   const existing = existingPlan ? await deps.actions.listByPlan(imported.plan.id) : [];
@@ -34,6 +34,7 @@ export async function storeImportedPlan(
     committee: existingPlan?.committee ?? null,
     sourceFile: options.sourceFile,
     importedAt: options.now.toISOString(),
+    ...(options.importedBy ? { importedBy: options.importedBy } : {}),
     timezone: existingPlan?.timezone ?? options.timezone,
     chairDigestEmails: existingPlan?.chairDigestEmails ?? [],
     // Settings, the plan's life and its report dates are the bot's, not the document's.

@@ -1,8 +1,10 @@
 import { ActionsRepository } from '../storage/actions-repository';
+import { ImportAuditRepository } from '../storage/import-audit-repository';
 import { LeasesRepository } from '../storage/leases-repository';
 import { LedgerRepository } from '../storage/ledger-repository';
 import { PeopleRepository } from '../storage/people-repository';
 import { PlansRepository } from '../storage/plans-repository';
+import { PreviewsRepository } from '../storage/previews-repository';
 import { RepliesRepository } from '../storage/replies-repository';
 import type { TableStore } from '../storage/table-store';
 import { UpdatesRepository } from '../storage/updates-repository';
@@ -16,6 +18,8 @@ export interface Repositories {
   ledger: LedgerRepository;
   leases: LeasesRepository;
   replies: RepliesRepository;
+  previews: PreviewsRepository;
+  importAudit: ImportAuditRepository;
 }
 
 /** Builds the repositories of a store (part of the composition root). */
@@ -28,5 +32,7 @@ export function createRepositories(store: TableStore): Repositories {
     ledger: new LedgerRepository(store),
     leases: new LeasesRepository(store),
     replies: new RepliesRepository(store),
+    previews: new PreviewsRepository(store),
+    importAudit: new ImportAuditRepository(store),
   };
 }

@@ -14,6 +14,7 @@ interface PlanEntity {
   committee?: string;
   sourceFile?: string;
   importedAt: string;
+  importedBy?: string;
   timezone: string;
   chairDigestEmails?: string;
   signOff?: boolean;
@@ -33,6 +34,7 @@ function toPlan(e: PlanEntity): Plan {
     committee: e.committee ?? null,
     sourceFile: e.sourceFile ?? null,
     importedAt: e.importedAt,
+    ...(e.importedBy ? { importedBy: e.importedBy } : {}),
     timezone: e.timezone,
     chairDigestEmails: e.chairDigestEmails ? (JSON.parse(e.chairDigestEmails) as string[]) : [],
     signOff: e.signOff !== false,
@@ -52,6 +54,7 @@ function toEntity(plan: Plan): PlanEntity {
     committee: plan.committee ?? undefined,
     sourceFile: plan.sourceFile ?? undefined,
     importedAt: plan.importedAt,
+    importedBy: plan.importedBy ?? undefined,
     timezone: plan.timezone,
     chairDigestEmails: JSON.stringify(plan.chairDigestEmails),
     signOff: plan.signOff ?? true,

@@ -15,6 +15,8 @@ export const TABLES = [
   'ledger',
   'leases',
   'replies',
+  'previews',
+  'importaudit',
 ] as const;
 
 /** One of {@link TABLES}. */

@@ -22,6 +22,18 @@ export interface ConnectorMember {
 /** How the stand-in answers a send: pass through, or fail with a status (and Retry-After). */
 export type FaultDecision = { status: number; retryAfterSeconds?: number } | null;
 
+/** How the stand-in serves a file sent to the bot. */
+export interface ServedFileOptions {
+  /** Redirects before the file itself (each to the next hop on the same server). */
+  redirects?: number;
+  /** Content-Length to declare instead of the real one; null sends the body chunked, undeclared. */
+  declaredLength?: number | null;
+  /** Status to answer instead of the file. */
+  status?: number;
+  /** Milliseconds to wait before answering (a slow file store). */
+  delayMs?: number;
+}
+
 /** Options: members for getMember, and a hook to inject faults per request. */
 export interface ConnectorOptions {
   members?: ConnectorMember[];
@@ -40,6 +52,9 @@ export class TestConnector {
   private server: http.Server | null = null;
   private conversationCount = 0;
   private readonly members = new Map<string, ConnectorMember>();
+  private readonly files = new Map<string, { bytes: Buffer; options: ServedFileOptions }>();
+  /** Paths of the file downloads the bot made, in order. */
+  readonly downloads: string[] = [];
 
   /** Milliseconds each send or reply waits before it is answered; tests may change it. */
   latencyMs: number;
@@ -72,9 +87,64 @@ export class TestConnector {
     this.members.set(member.id, member);
   }
 
+  /**
+   * Serves `bytes` on loopback as Teams' file store would, and returns the attachment Teams
+   * puts on a message carrying the file (download info with a pre-authorised link).
+   */
+  serveFile(
+    name: string,
+    bytes: Buffer,
+    options: ServedFileOptions = {},
+  ): { contentType: string; name: string; content: Record<string, unknown> } {
+    const id = `f${this.files.size + 1}`;
+    this.files.set(id, { bytes, options });
+    const dot = name.lastIndexOf('.');
+    return {
+      contentType: 'application/vnd.microsoft.teams.file.download.info',
+      name,
+      content: {
+        downloadUrl: `${this.url}files/${id}/0?token=pre-authorised`,
+        uniqueId: id,
+        fileType: dot >= 0 ? name.slice(dot + 1) : '',
+      },
+    };
+  }
+
+  private async serveDownload(parts: string[], res: http.ServerResponse): Promise<void> {
+    const file = this.files.get(parts[1] ?? '');
+    const hop = Number(parts[2] ?? '0');
+    this.downloads.push(`/${parts.join('/')}`);
+    if (!file) {
+      this.json(res, 404, { error: { code: 'itemNotFound', message: 'No such file' } });
+      return;
+    }
+    const { bytes, options } = file;
+    if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+    if (hop < (options.redirects ?? 0)) {
+      res.writeHead(302, { Location: `/files/${parts[1]}/${hop + 1}` });
+      res.end();
+      return;
+    }
+    if (options.status) {
+      this.json(res, options.status, { error: { code: 'Fault', message: 'Injected' } });
+      return;
+    }
+    const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
+    if (options.declaredLength !== null) {
+      headers['Content-Length'] = String(options.declaredLength ?? bytes.length);
+    }
+    res.writeHead(200, headers);
+    // Sent in pieces, as a real store streams a large file.
+    for (let i = 0; i < bytes.length && !res.destroyed; i += 64 * 1024) {
+      res.write(bytes.subarray(i, i + 64 * 1024));
+    }
+    res.end();
+  }
+
   /** Forgets what was captured so far. */
   clear(): void {
     this.activities.length = 0;
+    this.downloads.length = 0;
   }
 
   /** Adaptive Cards among the captured activities, in order. */
@@ -118,6 +188,10 @@ export class TestConnector {
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    if (req.method === 'GET' && parts[0] === 'files') {
+      await this.serveDownload(parts, res);
+      return;
+    }
     // /v3/conversations[/:id[/activities[/:activityId]]] and /v3/conversations/:id/members/:memberId
     if (parts[0] !== 'v3' || parts[1] !== 'conversations') {
       this.json(res, 404, { error: { code: 'NotFound', message: url.pathname } });

@@ -1,6 +1,10 @@
 import type { CardAction } from '../bot-turn';
+import { cancelImportCardAction } from './cancel-import';
 import { chooseReplyActionCardAction } from './choose-reply-action';
+import { confirmImportCardAction } from './confirm-import';
 import { correctReplyCardAction } from './correct-reply';
+import { previewPageCardAction } from './preview-page';
+import { sendFirstMessagesCardAction } from './send-first-messages';
 import { showActionCardAction } from './show-action';
 import { showSummaryCardAction } from './show-summary';
 import { snoozeActionCardAction } from './snooze-action';
@@ -14,4 +18,8 @@ export const CARD_ACTIONS: CardAction[] = [
   snoozeActionCardAction,
   chooseReplyActionCardAction,
   correctReplyCardAction,
+  previewPageCardAction,
+  confirmImportCardAction,
+  cancelImportCardAction,
+  sendFirstMessagesCardAction,
 ];

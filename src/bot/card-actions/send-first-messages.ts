@@ -1,0 +1,71 @@
+import { CardFactory, MessageFactory } from 'botbuilder';
+import { plural } from '../../cards/format';
+import { buildMyActionsCard } from '../../cards/my-actions-card';
+import { buildNoticeCard } from '../../cards/notice-card';
+import { VERBS } from '../../cards/verbs';
+import { NotFoundError } from '../../services/errors';
+import { sendFirstMessages } from '../../services/first-messages';
+import type { CardAction } from '../bot-turn';
+import { cardText } from '../card-data';
+import { requireImportAdmin } from '../files/admin-only';
+
+/**
+ * "Send each owner their actions" after an import: one message per owner through the notifier
+ * and the send ledger, so each person gets it once however often the button is pressed.
+ */
+export const sendFirstMessagesCardAction: CardAction = {
+  verb: VERBS.sendFirstMessages,
+  run: async (turn, data) => {
+    requireImportAdmin(turn);
+    const planId = cardText(data.planId);
+    if (!planId) throw new NotFoundError('This card does not say which plan it is for.');
+    const report = await sendFirstMessages(
+      { repos: turn.deps.repos, notifier: turn.deps.notifier, now: turn.deps.now },
+      planId,
+      ({ person, actions }, plan) => ({
+        ...MessageFactory.attachment(
+          CardFactory.adaptiveCard(
+            buildMyActionsCard({
+              person,
+              items: actions.map((action) => ({ action, plan })),
+              now: turn.now,
+              includeComplete: false,
+            }),
+          ),
+        ),
+        text: `Here are your actions in "${plan.title}", which ${turn.person.name} has just imported. I will remind you before each deadline.`,
+        summary: `${plural(actions.length, 'action')} for you in ${plan.title}`,
+      }),
+    );
+    const count = (...outcomes: string[]) =>
+      report.messages.filter((m) => outcomes.includes(m.outcome));
+    const sent = count('sent');
+    const before = count('already-sent', 'in-progress');
+    const missed = count('no-contact', 'unreachable', 'failed', 'uncertain');
+    await turn.deps.repos.importAudit.record({
+      at: turn.now.toISOString(),
+      step: 'first-messages',
+      by: turn.person.email,
+      byName: turn.person.name,
+      fileName: report.plan.sourceFile ?? '',
+      subject: report.plan.id,
+      previewId: null,
+      detail: `${sent.length} sent, ${before.length} sent before, ${missed.length} not reached`,
+    });
+    turn.log.info({ planId, sent: sent.length, missed: missed.length }, 'first messages');
+    const lines = [
+      `Sent to ${plural(sent.length, 'person', 'people')}${sent.length ? `: ${sent.map((m) => m.name).join(', ')}` : ''}.`,
+      ...(before.length > 0
+        ? [`Already sent earlier to ${before.map((m) => m.name).join(', ')}: not sent again.`]
+        : []),
+      ...missed.map((m) => `Not reached: ${m.name} (${m.reason ?? m.outcome}).`),
+    ];
+    return {
+      card: buildNoticeCard({
+        title: `First messages for ${report.plan.title}`,
+        lines,
+        style: missed.length > 0 ? 'warning' : 'good',
+      }),
+    };
+  },
+};
