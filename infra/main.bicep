@@ -154,6 +154,10 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     TIMEZONE: timezone
     ADMIN_CONTACT: adminContact
     TEAMS_SERVICE_URL: teamsServiceUrl
+    // Requests and shutdown: the bot's own defaults, listed so operators see and can change them.
+    BODY_TIMEOUT_SECONDS: '20'
+    SHUTDOWN_DEADLINE_SECONDS: '10'
+    MAX_TURNS_IN_FLIGHT: '64'
     // Files admins send the bot to import: size, download time, redirects, preview lifetime.
     FILE_MAX_MB: '20'
     FILE_DOWNLOAD_SECONDS: '8'
