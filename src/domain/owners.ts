@@ -45,7 +45,22 @@ function cellLines(cell: string): string[] {
     if (continues) joined[joined.length - 1] = `${previous} ${line}`;
     else joined.push(line);
   }
-  return joined.flatMap((line) => line.split(HARD_SEPARATOR));
+  return joined.flatMap((line) => line.split(HARD_SEPARATOR)).flatMap(splitSlashes);
+}
+
+const INITIALS = /^[A-Z]{2,4}$/;
+
+/**
+ * Splits on "/" only where every side is a post of its own: all initials ("LT/BR") or all titles
+ * ("Policy Officer/Scrutiny Officer"). "Head of HR/OD" is one post.
+ */
+function splitSlashes(line: string): string[] {
+  if (/\([^)]*\//.test(line)) return [line];
+  const pieces = line.split('/').map((p) => p.trim());
+  if (pieces.length < 2 || pieces.some((p) => p === '')) return [line];
+  if (pieces.every((p) => INITIALS.test(p)) || pieces.every((p) => ROLE_WORD.test(p)))
+    return pieces;
+  return [line];
 }
 
 /** Splits text that holds no known post at the places where a new title starts. */

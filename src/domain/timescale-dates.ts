@@ -60,7 +60,7 @@ const re = (source: string): RegExp => new RegExp(`^(?:${source})$`);
 const ISO_DATE = re(String.raw`(\d{4})-(\d{1,2})-(\d{1,2})`);
 const NUMERIC_DATE = re(String.raw`(\d{1,2})[/.-](\d{1,2})[/.-]${YEAR}`);
 const NUMERIC_MONTH = re(String.raw`(\d{1,2})[/.-](\d{4})`);
-const YEARS = re(String.raw`(?:fy\s*|financial year\s+)?(\d{4})\s*[/-]\s*(\d{4}|\d{2})`);
+const YEARS = re(String.raw`(fy\s*|financial year\s+)?(\d{4})\s*([/-])\s*(\d{4}|\d{2})`);
 const BARE_YEAR = re(String.raw`(\d{4})`);
 const DAY_MONTH_YEAR = re(String.raw`${DAY}(?:\s+of)?[\s-]*${MONTH}[\s-]+${YEAR}`);
 const MONTH_DAY_YEAR = re(String.raw`${MONTH}\s+${DAY}\s+(\d{4})`);
@@ -106,8 +106,19 @@ function quarterEnd(quarter: number, startYear: number | null): DateReading | nu
   return quarter === 4 ? endOfMonth(startYear + 1, 3) : endOfMonth(startYear, 3 + quarter * 3);
 }
 
-function readYears(first: string, second: string): DateReading | null {
-  const start = financialYearStart(first, second);
+/**
+ * Reads a pair of years by one rule: a financial year when written with a slash or a two-digit
+ * second year ("2023/24", "2023/2024", "2023-24") or called one ("FY 2023-2024"); otherwise a span
+ * of calendar years ("2023-2027", "2023-2024"), ending on 31 December of the last.
+ */
+function readYears(
+  first: string,
+  second: string,
+  separator: string,
+  named: boolean,
+): DateReading | null {
+  const financial = named || separator === '/' || second.length === 2;
+  const start = financial ? financialYearStart(first, second) : null;
   if (start !== null) return endOfMonth(start + 1, 3);
   // Years that don't follow on ("2021-2024") are a span of calendar years.
   const from = toYear(first);
@@ -137,7 +148,7 @@ export function readDateExpression(text: string): DateReading | null {
   if ((m = text.match(ISO_DATE))) return dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
   if ((m = text.match(NUMERIC_DATE))) return dayOf(toYear(m[3]), Number(m[2]), Number(m[1]));
   if ((m = text.match(NUMERIC_MONTH))) return endOfMonth(toYear(m[2]), Number(m[1]));
-  if ((m = text.match(YEARS))) return readYears(m[1], m[2]);
+  if ((m = text.match(YEARS))) return readYears(m[2], m[4], m[3], m[1] !== undefined);
   if ((m = text.match(BARE_YEAR))) return endOfMonth(toYear(m[1]), 12);
   if ((m = text.match(DAY_MONTH_YEAR))) return dayOf(toYear(m[3]), MONTHS[m[2]], Number(m[1]));
   if ((m = text.match(MONTH_DAY_YEAR))) return dayOf(toYear(m[3]), MONTHS[m[1]], Number(m[2]));

@@ -36,6 +36,26 @@ const TRAILING_NOISE =
 // A number after one of these words names a part of the work, not a day ("Phase 2 March 2024").
 const NUMBERING = /^(?:phase|stage|step|part|item|no|number|option|priority|tranche|wave|year)$/;
 
+// Work done again and again has no single due date: "Quarterly", "Annually each August".
+const RECURRING =
+  /^(?:(?:bi-?|semi-?)?(?:annually|annual|yearly|quarterly|monthly|weekly|fortnightly|termly)|every\s+(?:year|quarter|month|week|\d+|two|three|four|six|twelve)\b|each\s+(?:year|quarter|month|week|term)|twice\s+(?:a|each|per)\s+year|(?:annual|quarterly|monthly)\s+(?:review|report|update))\b/;
+// A date after one of these words is when the work starts, not when it is due.
+const START =
+  /^(?:commencing|commences|commence|starting|starts|start|beginning|begins|begin|from)\s+/;
+const WITHIN =
+  /^within\s+(\d{1,2}|one|two|three|four|five|six|nine|twelve|eighteen)\s+(week|month|year)s?(?:\s+of\s+(?:the\s+|this\s+)?(?:plan|action plan|report|review|agreement|approval|decision|meeting))?$/;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  nine: 9,
+  twelve: 12,
+  eighteen: 18,
+};
+
 /** Lower-cases and tidies a cell so the patterns can stay simple. */
 function tidy(text: string): string {
   return text
@@ -131,15 +151,69 @@ export function readTimescale(
     return result(when?.kind === 'date' ? when.due : null, { complete: true });
   }
 
+  if (RECURRING.test(tidied)) {
+    return result(null, {
+      ongoing: true,
+      warning: `Timescale "${original}" repeats, so it has no single due date; it was kept as written and no due date was set.`,
+    });
+  }
+
   const ongoing = ONGOING_WORD.test(tidied);
   const rest = ongoing ? tidied.replace(ONGOING_PHRASE, ' ').replace(/\s+/g, ' ').trim() : tidied;
   const bare = rest.replace(LEADING_SEPARATORS, '').replace(/[-:;,&\s]+$/, '');
   if (bare === '') return result(null, { ongoing });
   if (IMMEDIATE.test(bare)) return result(validPlanDate(context.planDate), { ongoing });
 
+  const start = START.exec(bare);
+  if (start) {
+    const rest = bare.slice(start[0].length);
+    if (readDateExpression(rest)?.kind === 'date' || readDate(rest)?.kind === 'date') {
+      if (readRange(rest) === null || readDateExpression(rest)?.kind === 'date') {
+        return result(null, {
+          ongoing,
+          warning: `Timescale "${original}" gives when the work starts, not when it is due; no due date was set.`,
+        });
+      }
+    }
+  }
+  const within = WITHIN.exec(bare);
+  if (within) {
+    const planDate = validPlanDate(context.planDate);
+    if (planDate === null) {
+      return result(null, {
+        ongoing,
+        warning: `Timescale "${original}" counts from the plan's date, which the document does not give; no due date was set.`,
+      });
+    }
+    const amount = NUMBER_WORDS[within[1]] ?? Number(within[1]);
+    const due = DateTime.fromISO(planDate, { zone: 'utc' })
+      .plus({ [`${within[2]}s`]: amount })
+      .toISODate();
+    return result(due, { ongoing });
+  }
+
   const reading = readDate(bare);
   if (reading?.kind === 'date') return result(reading.due, { ongoing });
   // Open-ended work needs no date, so only an unreadable date is worth a warning.
   if (ongoing && reading === null) return result(null, { ongoing });
+  const several = severalDates(original);
+  if (several) {
+    return result(several.latest, {
+      ongoing,
+      warning: `Timescale "${original}" names several dates (${several.texts.join(', ')}); the latest, ${several.latest}, was taken as the due date.`,
+    });
+  }
   return result(null, { ongoing, warning: warningFor(original, reading) });
+}
+
+/** The dates a cell names in separate parts ("June 2023 (interim); December 2023 (final)"). */
+function severalDates(original: string): { latest: string; texts: string[] } | null {
+  const found: { due: string; text: string }[] = [];
+  for (const part of original.split(/[;,\n()]|\band\b|\bthen\b/i)) {
+    const reading = readDate(tidy(part));
+    if (reading?.kind === 'date') found.push({ due: reading.due, text: part.trim() });
+  }
+  if (found.length < 2) return null;
+  const latest = found.reduce((a, b) => (b.due > a.due ? b : a)).due;
+  return { latest, texts: found.map((f) => f.text) };
 }

@@ -35,6 +35,9 @@ describe('splitOwners', () => {
       ['Head of HR & OD, Chief Executive', ['Head of HR & OD', 'Chief Executive']],
       ['Head of HR & OD', ['Head of HR & OD']],
       ['Head of HR/OD', ['Head of HR/OD']],
+      ['LT/BR', ['LT', 'BR']],
+      ['Policy Officer/Scrutiny Officer', ['Policy Officer', 'Scrutiny Officer']],
+      ['Facilities Management & Waste', ['Facilities Management & Waste']],
       [
         'Head of Planning, Regeneration and Housing',
         ['Head of Planning, Regeneration and Housing'],

@@ -117,14 +117,11 @@ describe('readTimescale', () => {
       ['Ongoing', null],
       ['ongoing.', null],
       ['On-going', null],
-      ['Annually', null],
       ['Ongoing as resources allow', null],
       ['March 2025 and ongoing', '2025-03-31'],
       ['March 2025 & ongoing', '2025-03-31'],
-      ['Commencing March 2025 and ongoing', '2025-03-31'],
       ['Ongoing until December 2025', '2025-12-31'],
       ['Ongoing to December 2025', '2025-12-31'],
-      ['From April 2024 onwards', '2024-04-30'],
       ['March 2024 and annually thereafter', '2024-03-31'],
       ['Ongoing - review March 2024', '2024-03-31'],
     ])('%j is ongoing, due %s, with no warning', (text, due) => {
@@ -226,7 +223,10 @@ describe('readTimescale', () => {
         'Timescale "When resources allow" was not understood; no due date was set.',
       ],
       ['Next year', 'Timescale "Next year" was not understood; no due date was set.'],
-      ['Within 3 months', 'Timescale "Within 3 months" was not understood; no due date was set.'],
+      [
+        'Within 3 months',
+        'Timescale "Within 3 months" counts from the plan\'s date, which the document does not give; no due date was set.',
+      ],
       [
         'Within 3 months of 1 April 2024',
         'Timescale "Within 3 months of 1 April 2024" was not understood; no due date was set.',
@@ -278,5 +278,68 @@ describe('readTimescale', () => {
       { text: 'Complete', due: null, complete: true, ongoing: false, warning: null },
       { text: 'November 2021', due: '2021-11-30', complete: false, ongoing: false, warning: null },
     ]);
+  });
+
+  describe('starts, repeats, periods from the plan date and several dates', () => {
+    it.each([
+      ['Commencing March 2025 and ongoing', true],
+      ['From April 2024 onwards', true],
+      ['Starting January 2026', false],
+    ])('%j is a start, not a due date', (text, ongoing) => {
+      expect(readTimescale(text)).toEqual({
+        text,
+        due: null,
+        complete: false,
+        ongoing,
+        warning: `Timescale "${text}" gives when the work starts, not when it is due; no due date was set.`,
+      });
+    });
+
+    it.each([
+      'Quarterly',
+      'Annually',
+      'Annually each August',
+      'Every six months',
+      'Monthly reports',
+    ])('%j repeats: no due date, a warning, the text kept', (text) => {
+      expect(readTimescale(text)).toEqual({
+        text,
+        due: null,
+        complete: false,
+        ongoing: true,
+        warning: `Timescale "${text}" repeats, so it has no single due date; it was kept as written and no due date was set.`,
+      });
+    });
+
+    it.each([
+      ['Within six months', '2024-03-12'],
+      ['Within 6 months of the plan', '2024-03-12'],
+      ['Within 2 weeks', '2023-09-26'],
+      ['Within one year of approval', '2024-09-12'],
+    ])('%j counts from the plan date', (text, due) => {
+      expect(readTimescale(text, { planDate: '2023-09-12' })).toMatchObject({ due, warning: null });
+    });
+
+    it('takes the latest of several dates and names the others', () => {
+      expect(
+        readTimescale('June 2023 (interim report); December 2023 (final report)'),
+      ).toMatchObject({
+        due: '2023-12-31',
+        warning:
+          'Timescale "June 2023 (interim report); December 2023 (final report)" names several dates (June 2023, December 2023); the latest, 2023-12-31, was taken as the due date.',
+      });
+    });
+
+    it.each([
+      ['January – March 2023', '2023-03-31'],
+      ['2023/24', '2024-03-31'],
+      ['2023/2024', '2024-03-31'],
+      ['2023-24', '2024-03-31'],
+      ['FY 2023-2024', '2024-03-31'],
+      ['2023-2024', '2024-12-31'],
+      ['2023-2027', '2027-12-31'],
+    ])('reads %j by the year-range rule as %s', (text, due) => {
+      expect(readTimescale(text)).toMatchObject({ due, warning: null });
+    });
   });
 });

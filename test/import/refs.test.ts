@@ -11,16 +11,25 @@ describe('leadingRef', () => {
     ['r 4: That', 'R4', 'That'],
     ['12.', '12', ''],
     ['5', '5', ''],
+    ['a) That', 'a', 'That'],
+    ['(b) That', 'b', 'That'],
+    ['(iii) That', 'iii', 'That'],
+    ['1000. That', '1000', 'That'],
   ])('reads %j', (text, ref, rest) => {
     expect(leadingRef(text)).toEqual({ ref, rest });
   });
 
-  it.each(['That a plan', '2021 strategy', '12 Members should', 'Review 3 things', ''])(
-    'finds no ref in %j',
-    (text) => {
-      expect(leadingRef(text)).toBeNull();
-    },
-  );
+  it.each([
+    'That a plan',
+    '2021 strategy',
+    '12 Members should',
+    'Review 3 things',
+    '',
+    'A review',
+    'I) think'.slice(2),
+  ])('finds no ref in %j', (text) => {
+    expect(leadingRef(text)).toBeNull();
+  });
 });
 
 describe('cleanRef', () => {
