@@ -39,6 +39,10 @@ const NUMBERING = /^(?:phase|stage|step|part|item|no|number|option|priority|tran
 // Work done again and again has no single due date: "Quarterly", "Annually each August".
 const RECURRING =
   /^(?:(?:bi-?|semi-?)?(?:annually|annual|yearly|quarterly|monthly|weekly|fortnightly|termly)|every\s+(?:year|quarter|month|week|\d+|two|three|four|six|twelve)\b|each\s+(?:year|quarter|month|week|term)|twice\s+(?:a|each|per)\s+year|(?:annual|quarterly|monthly)\s+(?:review|report|update))\b/;
+// The same words anywhere in a cell that names no year ("31 August (annually)", "By end of March
+// annually", "Every August"): the work repeats.
+const RECURRING_WORD =
+  /\b(?:annually|yearly|quarterly|monthly|weekly|every\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|year|quarter|month|week))\b/;
 // A date after one of these words is when the work starts, not when it is due.
 const START =
   /^(?:commencing|commences|commence|starting|starts|start|beginning|begins|begin|from)\s+/;
@@ -151,7 +155,10 @@ export function readTimescale(
     return result(when?.kind === 'date' ? when.due : null, { complete: true });
   }
 
-  if (RECURRING.test(tidied)) {
+  if (
+    RECURRING.test(tidied) ||
+    (RECURRING_WORD.test(tidied) && !/\b\d{4}\b|\b\d{2}\/\d{2}\b/.test(tidied))
+  ) {
     return result(null, {
       ongoing: true,
       warning: `Timescale "${original}" repeats, so it has no single due date; it was kept as written and no due date was set.`,
@@ -216,4 +223,37 @@ function severalDates(original: string): { latest: string; texts: string[] } | n
   if (found.length < 2) return null;
   const latest = found.reduce((a, b) => (b.due > a.due ? b : a)).due;
   return { latest, texts: found.map((f) => f.text) };
+}
+
+/**
+ * Reads a timescale cell written over several lines, one a line per action ("Complete", "July
+ * 2023", "September 2023"): two or more dated lines give the latest date, with a warning naming
+ * them; otherwise the cell is read as one text, and failing that by its one dated line.
+ */
+export function readTimescaleLines(
+  lines: string[],
+  context: { planDate?: string | null } = {},
+): TimescaleReading {
+  const text = lines.join(' ');
+  if (lines.length < 2) return readTimescale(text, context);
+  const readings = lines.map((line) => readTimescale(line, context));
+  const dated = readings.filter((r) => r.due !== null);
+  const whole = readTimescale(text, context);
+  if (dated.length >= 2) {
+    const latest = dated.reduce((a, b) => ((b.due as string) > (a.due as string) ? b : a));
+    return {
+      text,
+      due: latest.due,
+      complete: readings.every((r) => r.complete),
+      ongoing: readings.some((r) => r.ongoing),
+      warning: `Timescale "${text}" names several dates (${dated.map((r) => r.text).join(', ')}); the latest, ${latest.due}, was taken as the due date.`,
+    };
+  }
+  if (whole.warning === null || dated.length === 0) return whole;
+  return {
+    ...dated[0],
+    text,
+    ongoing: readings.some((r) => r.ongoing),
+    complete: readings.every((r) => r.complete),
+  };
 }

@@ -49,7 +49,37 @@ export function findHeading(rows: RawRow[]): HeadingFound | ReturnType<typeof fi
     }
   }
   if (single.found) {
-    return { index: single.index, columns: single.columns, row: rows[single.index], lines: 1 };
+    const row = rows[single.index];
+    // A second heading line of a few words under the headings ("Lead" / "responsibility"), with
+    // nothing under the text column, finishes the heading rather than starting the table.
+    const nextIndex = rows.findIndex(
+      (r, i) => i > single.index && r.cells.some((c) => c.trim() !== ''),
+    );
+    const next = nextIndex >= 0 ? rows[nextIndex] : null;
+    const key = single.columns.recommendation ?? single.columns.proposedAction ?? 0;
+    if (
+      next &&
+      (next.cells[key] ?? '').trim() === '' &&
+      next.cells.every(
+        (c, i) =>
+          c.trim() === '' ||
+          ((row.cells[i] ?? '').trim() !== '' &&
+            c.trim().split(/\s+/).length <= 3 &&
+            !/[\d.]/.test(c)),
+      )
+    ) {
+      const joined = joinCells(row, next);
+      const search = findHeaderRow([joined]);
+      if (search.found) {
+        return {
+          index: single.index,
+          columns: search.columns,
+          row: joined,
+          lines: nextIndex - single.index + 1,
+        };
+      }
+    }
+    return { index: single.index, columns: single.columns, row, lines: 1 };
   }
   return single;
 }

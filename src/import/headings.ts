@@ -157,9 +157,21 @@ const ROLE_NAMES: Record<ColumnRole, string> = {
 const NOT_FOR: Partial<Record<ColumnRole, RegExp>> = {
   status: /\b(?:expected|intended|desired|anticipated|target|measure|success)\b/,
   timescale:
-    /\b(?:meeting|committee|cabinet|executive|council|agreed|raised|report|start|started|added|received)\b/,
+    /\b(?:meeting|committee|cabinet|exec|executive|council|agreed|raised|report|start|started|added|received)\b/,
   proposedAction: /\b(?:no|ref|number|owner|date)\b/,
 };
+
+const OWNER_FALLBACKS = new Set([
+  'lead member',
+  'cabinet member',
+  'portfolio holder',
+  'directorate',
+  'service area',
+  'lead service',
+]);
+
+/** Scores at or below this mean the column was taken for want of a better one. */
+export const FALLBACK_SCORE = 3;
 
 // Longer cells are data, not headings; this keeps wordy recommendations from looking like one.
 const MAX_HEADING_WORDS = 8;
@@ -209,12 +221,23 @@ function score(words: string[], role: ColumnRole): number {
       // A meeting's date is only a fallback timescale; an expected outcome is never a status.
       if (role !== 'timescale') continue;
       s = 1;
+    } else if (role === 'timescale' && words.length === 1 && words[0] === 'date') {
+      // A bare "Date" may be a deadline or the date of the meeting: used, but doubted.
+      s = 2;
+    } else if (role === 'owner' && at === 0 && OWNER_FALLBACKS.has(phrase.join(' '))) {
+      // Members and directorates own an action only when no officer is named.
+      s = 3;
     } else if (phrase.length === words.length) s += 1000;
     else if (at === 0) s += 500;
     else if (role === 'ref') continue; // "no" inside a long heading is not a ref column
     best = Math.max(best, s);
   }
   return best;
+}
+
+/** How well a heading names a role; at or below {@link FALLBACK_SCORE} it was a last resort. */
+export function roleScore(cell: string, role: ColumnRole): number {
+  return score(headingWords(cell), role);
 }
 
 /** Maps a row's cells to column roles, each role and each cell used once, best matches first. */

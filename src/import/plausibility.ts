@@ -1,4 +1,5 @@
 import { readTimescale } from '../domain/timescale';
+import { FALLBACK_SCORE, roleScore } from './headings';
 import type { TableReading } from './table-to-plan';
 import type { ImportWarning } from './types';
 
@@ -69,6 +70,16 @@ export function checkPlausibility(reading: TableReading): ImportWarning[] {
       ref: null,
       message: `${share(unreadable.length, withTimescale.length)} timescales are not dates, so the timescale column may hold other text`,
     });
+  }
+  const timescaleColumn = columns.timescale;
+  if (timescaleColumn !== undefined) {
+    const heading = reading.headings[timescaleColumn] ?? '';
+    if (roleScore(heading, 'timescale') <= FALLBACK_SCORE) {
+      problems.push({
+        ref: null,
+        message: `due dates were taken from the column "${heading.replace(/\s+/g, ' ').trim()}", which may hold the date of a meeting rather than a deadline`,
+      });
+    }
   }
   const numbered = rows.filter((r) => r.numbered).length;
   if (numbered > 0 && numbered < rows.length) {

@@ -56,10 +56,17 @@ export function readPlanDate(line: string): string | null {
 const NOT_A_TITLE =
   /^(?:(?:agenda\s+)?item(?:\s+no\.?)?\s*\d+[a-z]?|page\s+\d+(?:\s+of\s+\d+)?|(?:appendix|annex|annexe)\s+[a-z0-9]{1,3}|\d{1,4})\.?$/i;
 
+const PLAN_WORDS = /\b(?:plan|tracker|review|scheme|recommendations?|scraip)\b/i;
+
 /** Title and date of a plan, from the lines above its table. */
 export function readPreamble(lines: string[]): { title: string | null; date: string | null } {
   let title: string | null = null;
   let date: string | null = null;
+  // A council's name often heads the page; the line naming the plan is the better title.
+  const named = lines
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .find((l) => PLAN_WORDS.test(l) && readPlanDate(l) === null && !NOT_A_TITLE.test(l));
+  if (named) title = named;
   for (const raw of lines) {
     const line = raw.replace(/\s+/g, ' ').trim();
     if (line === '') continue;

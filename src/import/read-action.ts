@@ -1,6 +1,6 @@
 import { splitOwners } from '../domain/owners';
 import { statusFromText } from '../domain/status-text';
-import { readTimescale } from '../domain/timescale';
+import { readTimescaleLines } from '../domain/timescale';
 import type { ColumnMap, ColumnRole } from './headings';
 import type { RawRow } from './readers/raw-grid';
 import { cleanRef, leadingRef } from './refs';
@@ -82,7 +82,10 @@ export function readAction(row: RawRow, position: number, ctx: RowContext): Read
     else proposedAction = numbered.rest;
   }
   const timescale = collapse(cell('timescale'));
-  const reading = readTimescale(timescale, { planDate: ctx.planDate });
+  const timescaleLines = collapseLines(cell('timescale'))
+    .split('\n')
+    .filter((l) => l !== '');
+  const reading = readTimescaleLines(timescaleLines, { planDate: ctx.planDate });
   if (reading.warning) warnings.push(reading.warning);
   const statusText = collapse(cell('status'));
   const stated = statusText ? statusFromText(statusText) : null;

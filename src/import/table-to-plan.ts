@@ -61,6 +61,8 @@ export interface TableReading {
   plan: ImportedPlan;
   rows: ReadRow[];
   columns: ColumnMap;
+  /** The heading row's cells, as read. */
+  headings: string[];
 }
 
 // Rows that share one recommendation merged down the table (one recommendation, several
@@ -99,6 +101,71 @@ function checkUniqueRefs(rows: ReadRow[], file: string): void {
   }
 }
 
+const REF_ONLY = /^\(?(?:[a-z]|[ivx]{1,4}|R?\s?\d{1,4}(?:\.\d{1,3})*)[.):]?$/i;
+
+/**
+ * A heading cell spanning two columns, the first of which holds only refs ("ACTION" over "1." and
+ * the recommendation): the refs become the ref column and the heading names the second. In pasted
+ * text the span shows as rows one cell wider than the heading row.
+ */
+function splitSpanningHeading(heading: { row: RawRow; columns: ColumnMap }, body: RawRow[]): void {
+  const { columns } = heading;
+  if (columns.ref !== undefined) return;
+  const width = usedWidth(heading.row.cells);
+  const wider = body.filter((r) => usedWidth(r.cells) === width + 1);
+  const refOnly = (column: number): boolean =>
+    body.every(
+      (r) => (r.cells[column] ?? '').trim() === '' || REF_ONLY.test(r.cells[column].trim()),
+    ) && body.some((r) => REF_ONLY.test((r.cells[column] ?? '').trim()));
+  if (wider.length * 2 >= body.length && body.every((r) => usedWidth(r.cells) <= width + 1)) {
+    if (!refOnly(0)) return;
+    heading.row = {
+      ...heading.row,
+      cells: [heading.row.cells[0], '', ...heading.row.cells.slice(1)],
+    };
+    for (const role of Object.keys(columns) as (keyof ColumnMap)[]) {
+      const at = columns[role] as number;
+      if (at >= 1) columns[role] = at + 1;
+    }
+  }
+  for (const role of Object.keys(columns) as (keyof ColumnMap)[]) {
+    const at = columns[role] as number;
+    if (role === 'ref' || (heading.row.cells[at + 1] ?? '').trim() !== '') continue;
+    if (Object.values(columns).includes(at + 1) || !refOnly(at)) continue;
+    columns.ref = at;
+    columns[role] = at + 1;
+    return;
+  }
+}
+
+/**
+ * Lines under a table in a workbook or pasted text (a key, footnotes, a signature) are rows of one
+ * cell outside the text columns, or text in the first column without the ref every row above has.
+ */
+function dropTextBelowTable(body: RawRow[], columns: ColumnMap): RawRow[] {
+  const textColumns = [columns.recommendation, columns.proposedAction].filter(
+    (c) => c !== undefined,
+  );
+  const filled = (row: RawRow): number[] =>
+    row.cells.flatMap((c, i) => (collapse(c) === '' ? [] : [i]));
+  const numbered = body.filter((r) => {
+    const at = filled(r)[0];
+    return at !== undefined && leadingRef(collapse(r.cells[at])) !== null;
+  }).length;
+  let end = body.length;
+  while (end > 1) {
+    const cells = filled(body[end - 1]);
+    if (cells.length !== 1) break;
+    const [only] = cells;
+    const text = collapse(body[end - 1].cells[only]);
+    const outside = !textColumns.includes(only) && only !== columns.owner;
+    const unnumbered = numbered >= end - 1 && leadingRef(text) === null;
+    if (!outside && !unnumbered) break;
+    end--;
+  }
+  return body.slice(0, end);
+}
+
 function bodyRows(
   grid: RawGrid,
   file: string,
@@ -113,28 +180,31 @@ function bodyRows(
     .filter((row) => !isEmpty(row) && !row.section)
     .filter((row) => lineText(row) !== headerText && lineText(row) !== firstLine);
   const { columns } = heading;
-  const key = columns.ref ?? columns.recommendation ?? columns.proposedAction ?? 0;
-  const refColumn = columns.ref !== undefined;
+  let key = columns.ref ?? columns.recommendation ?? columns.proposedAction ?? 0;
+  let refColumn = columns.ref !== undefined;
   if (grid.mayWrap) {
     const startsRow = (row: RawRow): boolean => {
       const cell = (row.cells[key] ?? '').trim();
       return refColumn ? cell !== '' : leadingRef(cell) !== null;
     };
     body = rebuildWordRows(body, heading.row.cells.length, startsRow);
-    // The second line of a heading wrapped over two lines may repeat too.
   }
+  splitSpanningHeading(heading, body);
+  key = columns.ref ?? columns.recommendation ?? columns.proposedAction ?? 0;
+  refColumn = columns.ref !== undefined;
+  const headingWidth = usedWidth(heading.row.cells);
   for (const row of body) {
     const found = usedWidth(row.cells);
-    if (found > width) {
+    if (found > Math.max(width, headingWidth)) {
       throw new ImportError(
         file,
         row.location,
-        `expected at most ${width} columns, as in the heading row (${heading.row.location}), but found ${found}`,
+        `expected at most ${Math.max(width, headingWidth)} columns, as in the heading row (${heading.row.location}), but found ${found}`,
       );
     }
   }
   if (grid.mayWrap) body = joinWrappedRows(body, key, refColumn);
-  return body;
+  return dropTextBelowTable(body, columns);
 }
 
 /**
@@ -215,7 +285,7 @@ export function readTable(grid: RawGrid, file: string, options: ImportOptions = 
     actions: rows.map((r) => r.action),
     warnings,
   };
-  return { plan, rows, columns };
+  return { plan, rows, columns, headings: heading.row.cells };
 }
 
 /**

@@ -122,6 +122,8 @@ function crossesColumns(line: PdfLine, starts: number[]): boolean {
 interface TableLine {
   line: PdfLine;
   cells: string[];
+  /** Where each cell's text ends on this line. */
+  ends: number[];
 }
 
 function tableLines(
@@ -163,7 +165,11 @@ function tableLines(
     if (previous && bottomRule === null && line.top - previous.line.y > 2.5 * line.h) break;
     const cells = starts.map(() => [] as typeof line.texts);
     for (const t of line.texts) cells[columnOf(starts, t.x0)].push(t);
-    out.push({ line, cells: cells.map((c) => joinRuns(c, line.h)) });
+    out.push({
+      line,
+      cells: cells.map((c) => joinRuns(c, line.h)),
+      ends: cells.map((c) => Math.max(-Infinity, ...c.map((t) => t.x1))),
+    });
   }
   return out;
 }
@@ -192,13 +198,31 @@ function groupRows(
   return rows;
 }
 
-const rowCells = (lines: TableLine[], width: number): string[] =>
-  Array.from({ length: width }, (_, j) =>
-    lines
-      .map((l) => l.cells[j])
-      .filter((c) => c !== '')
-      .join('\n'),
-  );
+/**
+ * A cell's lines joined: a line that stops well short of the column's edge ended a paragraph or
+ * an item (kept as a line break); one that reaches the edge was wrapped (joined with a space, or
+ * with nothing after a hyphen).
+ */
+function rowCells(lines: TableLine[], rights: number[]): string[] {
+  return rights.map((right, j) => {
+    let text = '';
+    let previous: TableLine | null = null;
+    for (const tl of lines) {
+      const cell = tl.cells[j];
+      if (cell === '') continue;
+      if (previous === null) text = cell;
+      else {
+        const firstWord = cell.split(' ')[0];
+        const room = right - previous.ends[j];
+        const wrapped = room < (firstWord.length * 0.5 + 0.3) * tl.line.h;
+        if (!wrapped) text += `\n${cell}`;
+        else text += /[-\u2010]$/.test(text) ? cell : ` ${cell}`;
+      }
+      previous = tl;
+    }
+    return text;
+  });
+}
 
 // Running headers and footers ("Agenda Item 7", "Page 3 of 9") repeat at the same height on every
 // page; they are neither the title nor part of the table.
@@ -279,8 +303,13 @@ export async function readPdf(
     const page = pages[p];
     const from = p === heading.pageIndex ? heading.line + heading.count : 0;
     const lines = tableLines(page, from, starts, headingText, heading.count);
+    const rights = starts.map((_, j) =>
+      j + 1 < starts.length
+        ? starts[j + 1] - 4
+        : Math.max(...lines.map((l) => (Number.isFinite(l.ends[j]) ? l.ends[j] : -Infinity)), 0),
+    );
     groupRows(lines, page, key, refColumn).forEach((group, n) => {
-      const cells = rowCells(group, starts.length);
+      const cells = rowCells(group, rights);
       const last = rows[rows.length - 1];
       // The first row on a later page with nothing in its key column continues the row above.
       if (n === 0 && p > heading.pageIndex && cells[key] === '' && rows.length > 1) {
