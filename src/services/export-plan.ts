@@ -11,6 +11,7 @@ import { makeCommitteeReport } from './committee-report';
 import type { ActionsRepository } from '../storage/actions-repository';
 import type { PlansRepository } from '../storage/plans-repository';
 import type { UpdatesRepository } from '../storage/updates-repository';
+import { csvCell } from './csv-cells';
 import { NotFoundError } from './errors';
 
 /** The progress report formats the committee receives (`docx`: the committee's paper). */
@@ -117,8 +118,10 @@ export async function exportPlan(
   await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
   if (options.format === 'csv') {
     const historyFile = options.out.replace(/(\.csv)?$/i, '-history.csv');
-    await fs.writeFile(options.out, stringify([ACTION_HEADINGS, ...actionRows]));
-    await fs.writeFile(historyFile, stringify([HISTORY_HEADINGS, ...historyRows]));
+    // Every cell may hold what someone typed or imported; the XLSX keeps them as typed text.
+    const safe = (rows: (string | number)[][]) => rows.map((row) => row.map(csvCell));
+    await fs.writeFile(options.out, stringify([ACTION_HEADINGS, ...safe(actionRows)]));
+    await fs.writeFile(historyFile, stringify([HISTORY_HEADINGS, ...safe(historyRows)]));
     return { files: [options.out, historyFile], actions: actions.length, updates: updates.length };
   }
   const workbook = new ExcelJS.Workbook();
