@@ -1,5 +1,6 @@
 import { ActionsRepository } from '../storage/actions-repository';
 import { ImportAuditRepository } from '../storage/import-audit-repository';
+import { ImportMarkersRepository } from '../storage/import-markers-repository';
 import { LeasesRepository } from '../storage/leases-repository';
 import { LedgerRepository } from '../storage/ledger-repository';
 import { PeopleRepository } from '../storage/people-repository';
@@ -20,6 +21,7 @@ export interface Repositories {
   replies: RepliesRepository;
   previews: PreviewsRepository;
   importAudit: ImportAuditRepository;
+  importMarkers: ImportMarkersRepository;
 }
 
 /** Builds the repositories of a store (part of the composition root). */
@@ -34,5 +36,6 @@ export function createRepositories(store: TableStore): Repositories {
     replies: new RepliesRepository(store),
     previews: new PreviewsRepository(store),
     importAudit: new ImportAuditRepository(store),
+    importMarkers: new ImportMarkersRepository(store),
   };
 }

@@ -1,9 +1,9 @@
-import { odata } from '@azure/data-tables';
+import { odata, TableTransaction } from '@azure/data-tables';
 import type { Action } from '../domain/action';
 import { isStatus, type Status } from '../domain/status';
-import { statusCodeOf, translateStorageError } from './errors';
+import { ConflictError, statusCodeOf, translateStorageError } from './errors';
 import { refKey } from './keys';
-import type { TableStore } from './table-store';
+import { BATCH_LIMIT, type TableStore } from './table-store';
 
 interface ActionEntity {
   partitionKey: string;
@@ -114,6 +114,46 @@ export class ActionsRepository {
   /** Writes many actions at once in batches of up to 100 (imports). */
   async saveMany(actions: ActionFields[]): Promise<void> {
     await this.store.upsertMany('actions', actions.map(toActionEntity));
+  }
+
+  /**
+   * Writes actions read earlier only if none has changed since: each existing one with the
+   * version it was read at, each new one only if still absent. One transaction per 100, so a
+   * ConflictError means that transaction wrote nothing (earlier ones did); the caller re-reads
+   * and tries again.
+   */
+  async saveUnchanged(rows: { action: ActionFields; version: string | null }[]): Promise<void> {
+    const client = this.store.table('actions');
+    for (let i = 0; i < rows.length; i += BATCH_LIMIT) {
+      const transaction = new TableTransaction();
+      for (const { action, version } of rows.slice(i, i + BATCH_LIMIT)) {
+        const entity = toActionEntity(action);
+        if (version === null) transaction.createEntity(entity);
+        else transaction.updateEntity(entity, 'Replace', { etag: version });
+      }
+      try {
+        await client.submitTransaction(transaction.actions);
+      } catch (error) {
+        const status = statusCodeOf(error);
+        if (status === 409 || status === 412) {
+          throw new ConflictError(`An action of ${rows[i].action.planId}`);
+        }
+        throw translateStorageError(error, `actions of ${rows[i].action.planId}`);
+      }
+    }
+  }
+
+  /** Deletes actions by reference (undoing an interrupted import); absent ones are skipped. */
+  async deleteMany(planId: string, refs: string[]): Promise<void> {
+    for (const ref of refs) {
+      try {
+        await this.store.table('actions').deleteEntity(planId, refKey(ref));
+      } catch (error) {
+        if (statusCodeOf(error) !== 404) {
+          throw translateStorageError(error, `action ${ref} of ${planId}`);
+        }
+      }
+    }
   }
 
   /**

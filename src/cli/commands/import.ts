@@ -89,7 +89,11 @@ export function registerImport(program: Command, ctx: CliContext): void {
       const kept = outcome.notInDocument.length
         ? ` Kept ${outcome.notInDocument.length} stored actions not in this document: ${outcome.notInDocument.join(', ')}.`
         : '';
-      const message = `Imported plan ${outcome.planId}: ${outcome.created} new, ${outcome.updated} updated.${kept}`;
+      const undone = outcome.recovered
+        ? ` An earlier import from ${outcome.recovered.sourceFile} (${outcome.recovered.startedAt}) had not finished; ` +
+          `the ${outcome.recovered.removed.length} actions it had added were removed first.`
+        : '';
+      const message = `Imported plan ${outcome.planId}: ${outcome.created} new, ${outcome.updated} updated.${kept}${undone}`;
       if (opts.json) ctx.err(message);
       else ctx.out(message);
     });
