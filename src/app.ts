@@ -62,6 +62,8 @@ export function createApp(options: AppOptions): App {
     now,
     ...options.jobs,
   });
+  // The bot tells people things outside their own turn (an owner whose action was reopened)
+  // through the same notifier as the jobs, within the same limits.
   const deps: BotDeps = {
     config: options.config,
     repos,

@@ -3,6 +3,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type FileConsentCardResponse,
 } from 'botbuilder';
 import { buildWelcomeCard } from '../cards/welcome-card';
 import type { BotDeps } from './bot-deps';
@@ -16,6 +17,7 @@ import {
 import { DAMAGED_CARD_MESSAGE, isWellFormedCardData } from './card-data';
 import { describeFailure } from './failures';
 import { hasFileAttachment } from './files/teams-file';
+import { acceptReportUpload, declineReportUpload } from './file-consent';
 import { withPerson, type PersonGateOptions } from './person-gate';
 
 /** Handles plain text that is not a command (e.g. a reply to a prompt); true when it did. */
@@ -99,6 +101,20 @@ export class ActionPlanBot extends TeamsActivityHandler {
       type: MESSAGE,
       value: result.message as unknown as Record<string, unknown>,
     };
+  }
+
+  /** The person allowed (or refused) a file the bot offered: the committee report. */
+  protected override async handleTeamsFileConsentAccept(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    await this.withPerson(context, 'file-consent:accept', (turn) =>
+      acceptReportUpload(turn, response),
+    );
+  }
+
+  protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
+    await this.withPerson(context, 'file-consent:decline', (turn) => declineReportUpload(turn));
   }
 
   private async runCardAction(

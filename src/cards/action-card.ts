@@ -12,7 +12,7 @@ import {
   type ContainerStyle,
   titleText,
   buttonTitle,
-  statusBadge,
+  actionBadge,
 } from './format';
 import { historyEntry, newestFirst, type HistoryEntryData } from './history';
 import {
@@ -58,7 +58,7 @@ export interface ActionCardData {
 /** What the action card is built from. */
 export interface ActionCardInput {
   action: Action;
-  plan: Pick<Plan, 'title' | 'timezone'>;
+  plan: Pick<Plan, 'title' | 'timezone' | 'signOff' | 'labels'>;
   viewer: { canEdit: boolean };
   /** The action's audit trail; when given, the card shows it (newest first). */
   history?: ActionUpdate[];
@@ -107,7 +107,7 @@ export function actionCardData(
     noticeStyle: input.noticeStyle ?? 'good',
     heading: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
     planTitle: titleText(plan.title),
-    statusLabel: statusBadge(action.status),
+    statusLabel: actionBadge(action, plan),
     hasLateness: lateness !== '',
     lateness,
     recommendation: planText(action.recommendation, FULL_TEXT_MAX),

@@ -1,6 +1,15 @@
 import { DateTime } from 'luxon';
 import { DEFAULT_TIMEZONE, lateInWords } from '../domain/overdue';
-import { ragOf, STATUSES, statusLabel, type Rag, type Status } from '../domain/status';
+import type { Action, Plan } from '../domain/action';
+import { displayStatus } from '../domain/sign-off';
+import {
+  ragOf,
+  STATUSES,
+  statusLabel,
+  type LabelScheme,
+  type Rag,
+  type Status,
+} from '../domain/status';
 
 /** Styles a Container or Column can take. */
 export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';
@@ -44,8 +53,19 @@ export function statusShape(status: Status): string {
 }
 
 /** A status as cards show it: a shape and the word, so colour is never needed to read it. */
-export function statusBadge(status: Status): string {
-  return `${statusShape(status)} ${statusLabel(status)}`;
+export function statusBadge(status: Status, scheme?: LabelScheme): string {
+  return `${statusShape(status)} ${statusLabel(status, scheme)}`;
+}
+
+/**
+ * An action's status as cards show it, in its plan's words, saying when a completed action
+ * waits for sign-off ("✓ Complete — awaiting sign-off").
+ */
+export function actionBadge(
+  action: Pick<Action, 'status' | 'signedOffAt'>,
+  plan: Pick<Plan, 'signOff' | 'labels'>,
+): string {
+  return `${statusShape(action.status)} ${displayStatus(action, plan)}`;
 }
 
 /** The container style of a status, for coloured backgrounds behind text (not started is grey). */

@@ -11,7 +11,7 @@ import {
   plural,
   titleText,
   buttonTitle,
-  statusBadge,
+  actionBadge,
 } from './format';
 import { expandCard, type AdaptiveCard } from './render';
 import { executeData, VERBS, type ActionExecuteData } from './verbs';
@@ -39,7 +39,7 @@ export interface MyActionsCardData {
 /** An action with its plan. */
 export interface ActionWithPlan {
   action: Action;
-  plan: Pick<Plan, 'id' | 'title' | 'timezone'>;
+  plan: Pick<Plan, 'id' | 'title' | 'timezone' | 'signOff' | 'labels'>;
 }
 
 /** What the "my actions" card is built from. */
@@ -96,7 +96,7 @@ export function myActionsCardData(input: MyActionsCardInput): MyActionsCardData 
       return {
         ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
         planTitle: titleText(plan.title),
-        status: statusBadge(action.status),
+        status: actionBadge(action, plan),
         lateness: describeLateness(action, now, plan.timezone),
         proposedAction: planText(action.proposedAction, LIST_TEXT_MAX),
         openTitle: buttonTitle(`Open action ${action.ref}`),

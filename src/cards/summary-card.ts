@@ -1,5 +1,5 @@
 import template from '../../cards/summary.json';
-import type { Action } from '../domain/action';
+import type { Action, Plan } from '../domain/action';
 import { DEFAULT_TIMEZONE, formatDate, localDate } from '../domain/overdue';
 import type { PlanSummary } from '../domain/summary';
 import {
@@ -12,7 +12,7 @@ import {
   ownersText,
   plural,
   titleText,
-  statusBadge,
+  actionBadge,
 } from './format';
 import { expandCard, fitCard, type AdaptiveCard } from './render';
 import { statusBars, type StatusBarsData } from './status-bars';
@@ -56,11 +56,15 @@ export interface SummaryCardInput {
   timezone?: string;
 }
 
-function recentEntry(action: Action, timezone: string): SummaryCardData['recent'][number] {
+function recentEntry(
+  action: Action,
+  plan: Pick<Plan, 'signOff' | 'labels'>,
+  timezone: string,
+): SummaryCardData['recent'][number] {
   const note = action.lastNote?.trim() ?? '';
   return {
     ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
-    status: statusBadge(action.status),
+    status: actionBadge(action, plan),
     who: clip(action.lastUpdateBy?.trim() || 'Someone', LINE_TEXT_MAX),
     when: action.lastUpdateAt ? formatInstant(action.lastUpdateAt, timezone) : '',
     hasNote: note !== '',
@@ -104,7 +108,9 @@ export function summaryCardData(
     hasOverdueMore: hiddenOverdue > 0,
     overdueMore: moreText(hiddenOverdue, 'type **overdue** to see more.'),
     hasRecent: summary.recentlyUpdated.length > 0 && recentLimit > 0,
-    recent: summary.recentlyUpdated.slice(0, recentLimit).map((a) => recentEntry(a, tz)),
+    recent: summary.recentlyUpdated
+      .slice(0, recentLimit)
+      .map((a) => recentEntry(a, summary.plan, tz)),
   };
 }
 

@@ -12,6 +12,9 @@ export const VERBS = {
   confirmImport: 'confirmImport',
   cancelImport: 'cancelImport',
   sendFirstMessages: 'sendFirstMessages',
+  signOffAction: 'signOffAction',
+  reopenAction: 'reopenAction',
+  signOffAll: 'signOffAll',
 } as const;
 
 /** One of {@link VERBS}. */
@@ -71,6 +74,23 @@ export interface FirstMessagesExecuteData {
  */
 export function holderInputIds(index: number): { picker: string; email: string } {
   return { picker: `holder-${index}`, email: `holderEmail-${index}` };
+}
+
+/** Data of the "Reopen" button: the comment is read from the input `comment-<slot>`. */
+export interface ReopenExecuteData extends ActionExecuteData {
+  verb: typeof VERBS.reopenAction;
+}
+
+/** Data of "Sign off all": the references shown on the card, comma-separated. */
+export interface SignOffAllExecuteData {
+  verb: typeof VERBS.signOffAll;
+  planId: string;
+  refs: string;
+}
+
+/** The id of the comment input of an action at a slot on the sign-off card. */
+export function commentInputId(slot: string): string {
+  return `comment-${slot}`;
 }
 
 /** The Action.Execute data for one action at a slot. */

@@ -75,7 +75,7 @@ describe('card text helpers', () => {
   });
 
   it('tells each status by a word and a shape of its own, never by colour alone', () => {
-    const badges = STATUSES.map(statusBadge);
+    const badges = STATUSES.map((s) => statusBadge(s));
     expect(badges).toEqual([
       '○ Not started',
       '● On track',

@@ -45,10 +45,15 @@ export interface ConnectorOptions {
 /**
  * A small stand-in for the Bot Connector REST API on 127.0.0.1, owned by the tests. It answers
  * send, reply, update, createConversation and getMember like the real service, and records
- * every activity the bot sends.
+ * every activity the bot sends. It also takes the file uploads that follow a file consent card,
+ * as OneDrive's upload session does.
  */
 export class TestConnector {
   readonly activities: CapturedActivity[] = [];
+  /** Files uploaded to an upload URL (see {@link uploadUrl}), by name, with their headers. */
+  readonly uploads = new Map<string, { bytes: Buffer; headers: http.IncomingHttpHeaders }>();
+  /** Status answered to uploads (a OneDrive refusing, for tests of failures). */
+  uploadStatus = 201;
   private server: http.Server | null = null;
   private conversationCount = 0;
   private readonly members = new Map<string, ConnectorMember>();
@@ -141,6 +146,14 @@ export class TestConnector {
     res.end();
   }
 
+  /**
+   * An upload URL as Teams gives in a file consent answer (`uploadInfo.uploadUrl`): a PUT of
+   * the file's bytes to it is kept in {@link uploads} under `name`.
+   */
+  uploadUrl(name: string): string {
+    return `${this.url}uploads/${encodeURIComponent(name)}`;
+  }
+
   /** Forgets what was captured so far. */
   clear(): void {
     this.activities.length = 0;
@@ -184,6 +197,15 @@ export class TestConnector {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const upload = /^\/uploads\/([^/]+)$/.exec(req.url ?? '');
+    if (upload && req.method === 'PUT') {
+      const name = decodeURIComponent(upload[1]);
+      if (this.uploadStatus < 300) {
+        this.uploads.set(name, { bytes: Buffer.concat(chunks), headers: req.headers });
+      }
+      this.json(res, this.uploadStatus, { id: name, name });
+      return;
+    }
     const raw = Buffer.concat(chunks).toString('utf8');
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -5,8 +5,11 @@ import { confirmImportCardAction } from './confirm-import';
 import { correctReplyCardAction } from './correct-reply';
 import { previewPageCardAction } from './preview-page';
 import { sendFirstMessagesCardAction } from './send-first-messages';
+import { reopenActionCardAction } from './reopen-action';
 import { showActionCardAction } from './show-action';
 import { showSummaryCardAction } from './show-summary';
+import { signOffActionCardAction } from './sign-off-action';
+import { signOffAllCardAction } from './sign-off-all';
 import { snoozeActionCardAction } from './snooze-action';
 import { updateActionCardAction } from './update-action';
 
@@ -22,4 +25,7 @@ export const CARD_ACTIONS: CardAction[] = [
   confirmImportCardAction,
   cancelImportCardAction,
   sendFirstMessagesCardAction,
+  signOffActionCardAction,
+  signOffAllCardAction,
+  reopenActionCardAction,
 ];

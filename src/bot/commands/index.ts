@@ -4,6 +4,9 @@ import { assignCommand } from './assign';
 import { helpCommand } from './help';
 import { myActionsCommand } from './my-actions';
 import { overdueCommand } from './overdue';
+import { reopenCommand } from './reopen';
+import { reportCommand } from './report';
+import { signOffCommand } from './sign-off';
 import { summaryCommand } from './summary';
 
 /** Every text command, in the order they are tried. */
@@ -14,4 +17,7 @@ export const COMMANDS: TextCommand[] = [
   overdueCommand,
   actionCommand,
   assignCommand,
+  signOffCommand,
+  reopenCommand,
+  reportCommand,
 ];

@@ -1,10 +1,22 @@
 import { buildPlansListCard, buildSummaryCard } from '../../cards/summary-card';
 import { isPlanOpen } from '../../domain/action';
-import { canReadSummaries } from '../../domain/permissions';
-import { summarisePlan } from '../../domain/summary';
+import { buildSignOffCard } from '../../cards/sign-off-card';
+import { canReadSummaries, canSignOff } from '../../domain/permissions';
+import { summarisePlan, type PlanSummary } from '../../domain/summary';
 import { NotAllowedError } from '../../services/errors';
 import { findPlan } from '../../services/find-plan';
-import { sendCard, type TextCommand } from '../bot-turn';
+import { sendCard, type BotTurn, type TextCommand } from '../bot-turn';
+
+/** A plan's summary card; for a chair or admin, then what awaits their sign-off. */
+async function sendSummary(turn: BotTurn, summary: PlanSummary, timezone: string): Promise<void> {
+  await sendCard(turn.context, buildSummaryCard({ summary, now: turn.now, timezone }));
+  if (canSignOff(turn.person) && summary.awaitingSignOff.length > 0) {
+    await sendCard(
+      turn.context,
+      buildSignOffCard({ plan: summary.plan, awaiting: summary.awaitingSignOff }),
+    );
+  }
+}
 
 /** `summary` or `summary <plan>`: a plan's position at once, for chairs, heads and admins. */
 export const summaryCommand: TextCommand = {
@@ -25,20 +37,14 @@ export const summaryCommand: TextCommand = {
     if (query) {
       const plan = await findPlan(plans, query);
       const summary = summarisePlan(plan, await actions.listByPlan(plan.id), turn.now);
-      await sendCard(
-        turn.context,
-        buildSummaryCard({ summary, now: turn.now, timezone: plan.timezone }),
-      );
+      await sendSummary(turn, summary, plan.timezone);
       return;
     }
     // Closed and archived plans leave the overview; `summary <plan>` still shows them.
     const all = (await plans.list()).filter(isPlanOpen);
     if (all.length === 1) {
       const summary = summarisePlan(all[0], await actions.listByPlan(all[0].id), turn.now);
-      await sendCard(
-        turn.context,
-        buildSummaryCard({ summary, now: turn.now, timezone: all[0].timezone }),
-      );
+      await sendSummary(turn, summary, all[0].timezone);
       return;
     }
     if (all.length === 0) {
