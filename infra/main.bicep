@@ -13,8 +13,8 @@ param location string = resourceGroup().location
 @description('App Service plan size. Always On needs Basic (B1) or above.')
 param appServiceSku string = 'B1'
 
-@description('Runtime of the web app.')
-param linuxFxVersion string = 'NODE|20-lts'
+@description('Runtime of the web app: Node.js 22 LTS (Node.js 20 reached end of life in April 2026).')
+param linuxFxVersion string = 'NODE|22-lts'
 
 @description('Redundancy of the storage account that holds the plans and their audit trail.')
 param storageSku string = 'Standard_LRS'

@@ -95,8 +95,9 @@ describe('infra/main.bicep', () => {
     expect(bicep).not.toMatch(/^output .*(Password|Secret|CONNECTION_STRING|listKeys)/im);
   });
 
-  it('runs Node 20 on Linux, always on, HTTPS only, with the health check', () => {
-    expect(paramDefaults.get('linuxFxVersion')).toBe("'NODE|20-lts'");
+  it('runs Node 22 LTS on Linux, always on, HTTPS only, with the health check', () => {
+    // Node.js 20 reached end of life in April 2026; the code still runs on 20 for development.
+    expect(paramDefaults.get('linuxFxVersion')).toBe("'NODE|22-lts'");
     expect(bicep).toMatch(/kind: 'app,linux'/);
     expect(bicep).toMatch(/reserved: true/);
     expect(bicep).toMatch(/httpsOnly: true/);
