@@ -1,5 +1,5 @@
 // "1. That", "1) That", "(1) That", "1.2 That", "1.2. That", "R1 That", "R1: That", or just "1.".
-const LEADING_REF = /^\(?(R\s?)?(\d{1,4}(?:\.\d{1,3})*)(\)|[.:]|\s)\s*/i;
+const LEADING_REF = /^\(?(R\s?)?(\d{1,5}(?:\.\d{1,3})*)(\)|[.:]|\s)\s*/i;
 
 const LETTERED_REF = /^\(?([a-z]|(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}))\)\s*(?=\S|$)/i;
 
