@@ -20,7 +20,7 @@ export interface HelpCardInput {
   roles: Role[];
 }
 
-const COMMANDS: (CommandHelp & { adminOnly?: boolean })[] = [
+const COMMANDS: (CommandHelp & { adminOnly?: boolean; chairOnly?: boolean })[] = [
   { command: 'help', description: 'this list.' },
   { command: 'my actions', description: 'your open actions, overdue first.' },
   { command: 'my actions all', description: 'all your actions, complete ones too.' },
@@ -35,6 +35,21 @@ const COMMANDS: (CommandHelp & { adminOnly?: boolean })[] = [
     description: 'action 4 of that plan, its history and (if it’s yours) an update form.',
   },
   {
+    command: 'sign off 1, 3 and 5 on communications',
+    description: 'sign off completed actions; "sign off" alone lists what is waiting.',
+    chairOnly: true,
+  },
+  {
+    command: 'reopen communications 4: not yet to Council',
+    description: 'send a completed action back to its owners, who are told why.',
+    chairOnly: true,
+  },
+  {
+    command: 'report for communications',
+    description: 'the committee’s progress report as a Word paper (in a personal chat).',
+    chairOnly: true,
+  },
+  {
     command: 'assign Head of Finance to sam@council.gov.uk',
     description: 'give a post to someone in the directory (admins only).',
     adminOnly: true,
@@ -43,9 +58,10 @@ const COMMANDS: (CommandHelp & { adminOnly?: boolean })[] = [
 
 /** The commands a person with these roles can use, one line each. */
 export function commandsFor(roles: readonly Role[]): CommandHelp[] {
-  return COMMANDS.filter((c) => !c.adminOnly || roles.includes('admin')).map(
-    ({ command, description }) => ({ command, description }),
-  );
+  const chair = roles.includes('chair') || roles.includes('admin');
+  return COMMANDS.filter(
+    (c) => (!c.adminOnly || roles.includes('admin')) && (!c.chairOnly || chair),
+  ).map(({ command, description }) => ({ command, description }));
 }
 
 /** The line about replying in your own words. */
@@ -57,7 +73,7 @@ export function helpCardData(input: HelpCardInput): HelpCardData {
   return { heading: 'What you can ask me', commands: commandsFor(input.roles), reply: REPLY_HELP };
 }
 
-/** The commands, one line each (the admin command only for admins). */
+/** The commands, one line each (sign-off and reports for chairs and admins; assign for admins). */
 export function buildHelpCard(input: HelpCardInput): AdaptiveCard {
   return expandCard(template, helpCardData(input));
 }

@@ -11,7 +11,20 @@ const COMMANDS = [
   'action communications 4',
 ];
 
+const CHAIR_COMMANDS = [
+  'sign off 1, 3 and 5 on communications',
+  'reopen communications 4: not yet to Council',
+  'report for communications',
+];
+
 describe('help card', () => {
+  it('shows chairs how to sign off, reopen and ask for the report', () => {
+    expect(commandsOf(buildHelpCard({ roles: ['chair'] }))).toEqual([
+      ...COMMANDS,
+      ...CHAIR_COMMANDS,
+    ]);
+  });
+
   it('lists the commands one per line, with the reply line', () => {
     const card = buildHelpCard({ roles: ['officer'] });
     expectSoundCard(card);
@@ -24,6 +37,7 @@ describe('help card', () => {
     expectSoundCard(admin);
     expect(commandsOf(admin)).toEqual([
       ...COMMANDS,
+      ...CHAIR_COMMANDS,
       'assign Head of Finance to sam@council.gov.uk',
     ]);
     expect(visibleText(admin)).toContain('(admins only)');
