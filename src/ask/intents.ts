@@ -97,7 +97,7 @@ export const INTENTS: IntentDefinition[] = [
     cues: [
       [/\bhow (?:is|are|s|were|has|have|did|we)\b|\bhows\b|\bhow goes\b/, 1.5],
       [
-        /\b(?:position|progress|summary|summarise|summarize|overview|state of play|where are we|where (?:is|are|do we stand)|latest on|update on|an update|status of|report on|rundown|round ?up|going|getting on|coming along|look(?:ing|s)? like|health|headlines|picture|overall|in a nutshell|brief me|catch me up|quick update)\b/,
+        /\b(?:position|progress\w*|summary|summarise|summarize|overview|state of play|where are we|where (?:is|are|do we stand)|latest on|update on|an update|status of|report on|rundown|round ?up|going|getting on|coming along|look(?:ing|s)? like|health|headlines|picture|overall|in a nutshell|brief me|catch me up|quick update)\b/,
         1.5,
       ],
     ],

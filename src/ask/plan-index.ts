@@ -7,7 +7,7 @@ export type { PlanFacts } from './plan-names';
 
 /** Plans found from the words of a question: one, several close ones, or none. */
 export type PlanMatch =
-  | { kind: 'one'; planId: string; words: string[] }
+  | { kind: 'one'; planId: string; words: string[]; byName: boolean }
   | { kind: 'several'; planIds: string[]; words: string[] }
   | { kind: 'none' };
 
@@ -64,6 +64,8 @@ function topicWords(plans: PlanFacts[]): Map<string, string[]> {
 /** What plans are called and what they are about, ready to match the words of questions. */
 export class PlanIndex {
   private readonly lexicon: Lexicon<string>;
+  /** Per plan, the terms from its names (title, short forms, acronym, committee), not topics. */
+  private readonly names = new Map<string, Set<string>>();
   readonly plans: PlanFacts[];
 
   constructor(plans: PlanFacts[]) {
@@ -71,8 +73,11 @@ export class PlanIndex {
     const topics = topicWords(plans);
     const raw: LexiconEntry<string>[] = [];
     for (const plan of plans) {
+      const names = new Set<string>();
+      this.names.set(plan.id, names);
       const add = (term: string, weight: number): void => {
         raw.push({ term: stem(term), value: plan.id, weight });
+        if (weight > WEIGHT.topic) names.add(stem(term));
       };
       for (const w of significant(plan.title)) {
         add(w, WEIGHT.title);
@@ -106,12 +111,14 @@ export class PlanIndex {
   match(words: string[]): PlanMatch {
     const scores = new Map<string, number>();
     const used = new Map<string, Set<string>>();
+    const byName = new Set<string>();
     for (const word of words) {
       if (QUESTION_WORDS.has(word) || word.length < 3 || /^\d/.test(word)) continue;
       // Each word counts once per plan, through its best-matching term.
       const perPlan = new Map<string, number>();
       for (const hit of this.lexicon.lookup(word)) {
         const value = hit.entry.weight * hit.closeness ** 2;
+        if (this.names.get(hit.entry.value)?.has(hit.entry.term)) byName.add(hit.entry.value);
         if ((perPlan.get(hit.entry.value) ?? 0) < value) perPlan.set(hit.entry.value, value);
       }
       for (const [planId, value] of perPlan) {
@@ -142,7 +149,9 @@ export class PlanIndex {
     }
     const [top] = ranked;
     const rivals = ranked.filter(([, s]) => s >= top[1] * RIVAL_RATIO).slice(0, 3);
-    if (rivals.length === 1) return { kind: 'one', planId: top[0], words: wordsFor([top[0]]) };
+    if (rivals.length === 1) {
+      return { kind: 'one', planId: top[0], words: wordsFor([top[0]]), byName: byName.has(top[0]) };
+    }
     const ids = rivals.map(([id]) => id);
     return { kind: 'several', planIds: ids, words: wordsFor(ids) };
   }

@@ -35,6 +35,11 @@ export function shortPlanName(plan: Pick<PlanFacts, 'title' | 'committee'>): str
       name = name.slice(committee.length).replace(/^[\s\-–—:,]+/, '');
     }
   }
+  // A committee named at the start of the title without being recorded as the plan's own.
+  const prefix = /^(?:[\w'’-]+\s+){0,4}?(?:panel|committee|board|cabinet)\s+(?=\S)/i.exec(name);
+  if (!plan.committee && prefix && name.length > prefix[0].length + 3) {
+    name = name.slice(prefix[0].length);
+  }
   name = name.replace(GENERIC_TAIL, '').replace(GENERIC_TAIL, '').trim();
   if (name === '') name = plan.title.trim();
   const shouting = name === name.toUpperCase() && /[A-Z]{3}/.test(name);

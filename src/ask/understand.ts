@@ -4,7 +4,7 @@ import type { OwnerIndex } from './owner-index';
 import type { PlanIndex } from './plan-index';
 import type { Reading, Slots } from './reading';
 import { findRef, findSchedule, findStatuses, type Found } from './slot-patterns';
-import { normaliseQuestion, wordsOf } from './text';
+import { normaliseQuestion, QUESTION_WORDS, wordsOf } from './text';
 
 /** What understanding a question needs: the plans and people it may name, and the clock. */
 export interface AskContext {
@@ -83,9 +83,17 @@ export function understand(question: string, context: AskContext): Understanding
     .sort((a, b) => b.score - a.score);
   let [top] = scored;
   if (top.score < MIN_SCORE) {
-    // A plan or a person on its own ("the comms plan?", "Megan") asks for its position.
-    if (planned.plan || plan.kind === 'several') top = { intent: 'position', score: MIN_SCORE };
-    else return { kind: 'not-understood' };
+    // A plan named on its own ("the comms plan?", "procurement audit?") asks for its position;
+    // a plan guessed only from what it is about, among other words ("Framework delayed until
+    // March"), is no question.
+    const named = plan.kind === 'none' ? [] : plan.words;
+    const other = wordsOf(rest.trim()).filter(
+      (w) => w.length > 2 && !QUESTION_WORDS.has(w) && !named.includes(w),
+    );
+    const namedOutright = plan.kind === 'several' || (plan.kind === 'one' && plan.byName);
+    if (plan.kind !== 'none' && (other.length === 0 || namedOutright)) {
+      top = { intent: 'position', score: MIN_SCORE };
+    } else return { kind: 'not-understood' };
   }
   const best: Reading = { intent: top.intent, slots: planned };
   if (plan.kind === 'several') {

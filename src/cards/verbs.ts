@@ -15,6 +15,7 @@ export const VERBS = {
   signOffAction: 'signOffAction',
   reopenAction: 'reopenAction',
   signOffAll: 'signOffAll',
+  answerReading: 'answerReading',
 } as const;
 
 /** One of {@link VERBS}. */

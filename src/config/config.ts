@@ -83,6 +83,12 @@ export const settingsSchema = z.object({
     )
     .describe('Working day of the weekly digest.'),
   DIGEST_HOUR: integer(8, 0, 23).describe('Hour the weekly digest is sent.'),
+  CHANNEL_HOUR: integer(8, 0, 23).describe(
+    'Hour plan summaries are posted to the team channels that asked for them.',
+  ),
+  CHANNEL_DAYS_BEFORE_MEETING: integer(5, 1, 30).describe(
+    'Days before a meeting that a channel asking for "before each meeting" gets its summary.',
+  ),
   ESCALATE_DAYS: integer(28, 1, 365).describe(
     'Days overdue after which a digest flags an action for escalation.',
   ),

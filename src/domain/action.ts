@@ -27,6 +27,8 @@ export interface Plan {
   closedAt?: string | null;
   /** Dates (`YYYY-MM-DD`) of the committee reports made of this plan, oldest first. */
   reportDates?: string[];
+  /** Dates of the committee's meetings about the plan (`YYYY-MM-DD`, sorted), when set. */
+  meetings?: string[];
 }
 
 /** Where a plan is in its life: closed and archived plans leave summaries, prompts and digests. */

@@ -7,7 +7,10 @@ import type { JobDeps, MessageOutcome, MessageReport } from './job-context';
 export interface Outgoing {
   /** The ledger key: the same message in the same run always has the same target. */
   target: string;
-  person: Person;
+  /** Who the message goes to; null for a message to a team channel. */
+  person: Person | null;
+  /** A team channel's stored reference: the message goes there instead of to a person. */
+  channel?: Record<string, unknown>;
   payload: LedgerPayload;
   /** Builds the message; called only when it is really going to be sent. */
   activity: () => Partial<Activity>;
@@ -68,9 +71,15 @@ async function deliverOne(
   // ETag-guarded: of two runs reaching the same row, only one moves it to sending.
   const sending = await ledger.beginSend(claim.entry, deps.now());
   if (!sending) return done('in-progress');
-  const outcome = await deps.notifier.send(message.person, activity, {
-    serviceUrl: run.serviceUrl,
-  });
+  const outcome = message.channel
+    ? await deps.notifier.sendToChannel(message.channel, activity)
+    : message.person
+      ? await deps.notifier.send(message.person, activity, { serviceUrl: run.serviceUrl })
+      : null;
+  if (!outcome) {
+    await ledger.markFailed(sending, 'No one to send it to');
+    return done('failed', 'No one to send it to');
+  }
   if (outcome.status === 'sent') {
     await ledger.markSent(sending, outcome.activityId, deps.now());
     await message.afterSent?.();

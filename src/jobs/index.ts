@@ -1,3 +1,4 @@
+import { channelsJob } from './channel-briefings';
 import { digestsJob } from './weekly-digests';
 import { nudgesJob } from './deadline-nudges';
 import type { JobDefinition } from './job-definition';
@@ -10,6 +11,7 @@ import type { JobDeps, JobOptions, JobReport } from './job-context';
 export const JOBS = {
   nudges: nudgesJob,
   digests: digestsJob,
+  channels: channelsJob,
 } satisfies Record<string, JobDefinition>;
 
 /** The name of a registered job: its endpoint, CLI command, lease and ledger partition. */

@@ -122,6 +122,36 @@ export class Notifier {
     return { status: 'sent', activityId: sent.value, attempts };
   }
 
+  /**
+   * Posts an activity to a team channel the bot was added to (its stored reference). A channel
+   * Teams refuses (the app removed from the team, the channel deleted) comes back unreachable.
+   */
+  async sendToChannel(
+    reference: Record<string, unknown>,
+    activity: Partial<Activity>,
+  ): Promise<SendOutcome> {
+    const ref = reference as Partial<ConversationReference>;
+    const sent = await this.attempt(() =>
+      sendToConversation(this.deps.adapter, this.deps.appId, ref, activity),
+    );
+    if (sent.ok) return { status: 'sent', activityId: sent.value, attempts: sent.attempts };
+    const { failure } = sent;
+    this.deps.logger.warn(
+      {
+        conversation: ref.conversation?.id,
+        statusCode: failure.statusCode,
+        attempts: sent.attempts,
+      },
+      'channel message failed',
+    );
+    return {
+      status: failure.kind === 'unreachable' ? 'unreachable' : 'failed',
+      reason: failure.reason,
+      statusCode: failure.statusCode,
+      attempts: sent.attempts,
+    };
+  }
+
   private async failed(
     person: Person,
     failure: SendFailure,

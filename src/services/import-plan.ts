@@ -122,6 +122,7 @@ export async function storeImportedPlan(
     lifecycle: existingPlan?.lifecycle ?? 'open',
     closedAt: existingPlan?.closedAt ?? null,
     reportDates: existingPlan?.reportDates ?? [],
+    ...(existingPlan?.meetings ? { meetings: existingPlan.meetings } : {}),
   };
   let merged = mergeRows(planId, imported, existing);
   const createdRefs = merged.rows.filter((r) => r.version === null).map((r) => r.action.ref);

@@ -1,6 +1,7 @@
 import { ActionsRepository } from '../storage/actions-repository';
 import { ImportAuditRepository } from '../storage/import-audit-repository';
 import { ImportMarkersRepository } from '../storage/import-markers-repository';
+import { ChannelsRepository } from '../storage/channels-repository';
 import { LeasesRepository } from '../storage/leases-repository';
 import { LedgerRepository } from '../storage/ledger-repository';
 import { PeopleRepository } from '../storage/people-repository';
@@ -22,6 +23,7 @@ export interface Repositories {
   previews: PreviewsRepository;
   importAudit: ImportAuditRepository;
   importMarkers: ImportMarkersRepository;
+  channels: ChannelsRepository;
 }
 
 /** Builds the repositories of a store (part of the composition root). */
@@ -37,5 +39,6 @@ export function createRepositories(store: TableStore): Repositories {
     previews: new PreviewsRepository(store),
     importAudit: new ImportAuditRepository(store),
     importMarkers: new ImportMarkersRepository(store),
+    channels: new ChannelsRepository(store),
   };
 }

@@ -22,6 +22,7 @@ interface PlanEntity {
   lifecycle?: string;
   closedAt?: string;
   reportDates?: string;
+  meetings?: string;
 }
 
 const LIFECYCLES: readonly string[] = ['open', 'closed', 'archived'] satisfies PlanLifecycle[];
@@ -42,6 +43,7 @@ function toPlan(e: PlanEntity): Plan {
     lifecycle: LIFECYCLES.includes(e.lifecycle ?? '') ? (e.lifecycle as PlanLifecycle) : 'open',
     closedAt: e.closedAt ?? null,
     reportDates: e.reportDates ? (JSON.parse(e.reportDates) as string[]) : [],
+    ...(e.meetings ? { meetings: JSON.parse(e.meetings) as string[] } : {}),
   };
 }
 
@@ -62,6 +64,7 @@ function toEntity(plan: Plan): PlanEntity {
     lifecycle: plan.lifecycle ?? 'open',
     closedAt: plan.closedAt ?? undefined,
     reportDates: JSON.stringify(plan.reportDates ?? []),
+    meetings: plan.meetings ? JSON.stringify(plan.meetings) : undefined,
   };
 }
 

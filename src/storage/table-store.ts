@@ -17,6 +17,7 @@ export const TABLES = [
   'replies',
   'previews',
   'importaudit',
+  'channels',
 ] as const;
 
 /** One of {@link TABLES}. */

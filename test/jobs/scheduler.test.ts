@@ -44,11 +44,13 @@ describe('the in-process scheduler', () => {
     expect(scheduler.nextRuns(new Date('2026-11-28T12:00:00Z'))).toEqual({
       nudges: new Date('2026-11-30T09:00:00Z'),
       digests: new Date('2026-11-30T08:00:00Z'),
+      channels: new Date('2026-11-30T08:00:00Z'),
     });
     // British Summer Time: 09:00 in London is 08:00 UTC.
     expect(scheduler.nextRuns(new Date('2026-06-05T12:00:00Z'))).toEqual({
       nudges: new Date('2026-06-08T08:00:00Z'),
       digests: new Date('2026-06-08T07:00:00Z'),
+      channels: new Date('2026-06-08T07:00:00Z'),
     });
   });
 

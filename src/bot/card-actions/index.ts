@@ -1,5 +1,6 @@
 import type { CardAction } from '../bot-turn';
 import { cancelImportCardAction } from './cancel-import';
+import { answerReadingCardAction } from './answer-reading';
 import { chooseReplyActionCardAction } from './choose-reply-action';
 import { confirmImportCardAction } from './confirm-import';
 import { correctReplyCardAction } from './correct-reply';
@@ -28,4 +29,5 @@ export const CARD_ACTIONS: CardAction[] = [
   signOffActionCardAction,
   signOffAllCardAction,
   reopenActionCardAction,
+  answerReadingCardAction,
 ];

@@ -2,6 +2,7 @@ import type { TextCommand } from '../bot-turn';
 import { actionCommand } from './action';
 import { assignCommand } from './assign';
 import { helpCommand } from './help';
+import { meetingsCommand } from './meetings';
 import { myActionsCommand } from './my-actions';
 import { overdueCommand } from './overdue';
 import { reopenCommand } from './reopen';
@@ -20,4 +21,5 @@ export const COMMANDS: TextCommand[] = [
   signOffCommand,
   reopenCommand,
   reportCommand,
+  meetingsCommand,
 ];

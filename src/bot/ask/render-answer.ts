@@ -1,0 +1,68 @@
+import { buildActionCard } from '../../cards/action-card';
+import { buildActionListCard } from '../../cards/action-list-card';
+import { buildAskChoicesCard } from '../../cards/ask-cards';
+import { buildDigestCard } from '../../cards/digest-card';
+import { buildOverdueCard } from '../../cards/overdue-card';
+import { buildPlansListCard, buildSummaryCard } from '../../cards/summary-card';
+import { describeReading } from '../../ask/describe';
+import type { Answer } from '../../services/answer-question';
+import type { AskWorld } from '../../services/ask-world';
+import type { CardJson } from '../bot-turn';
+
+/** The one-line answer, and the card that shows it (the same card as the matching command). */
+export function renderAnswer(
+  answer: Answer,
+  world: AskWorld,
+  now: Date,
+): { line: string; card: CardJson | null } {
+  const { line } = answer;
+  switch (answer.kind) {
+    case 'summary':
+      return {
+        line,
+        card: buildSummaryCard({ summary: answer.summary, now, timezone: answer.plan.timezone }),
+      };
+    case 'plans':
+      return { line, card: buildPlansListCard({ plans: answer.plans }) };
+    case 'overdue':
+      return { line, card: buildOverdueCard({ items: answer.items, now }) };
+    case 'list':
+      return {
+        line,
+        card: buildActionListCard({
+          heading: answer.heading,
+          intro: line,
+          items: answer.items,
+          now,
+          includeComplete: answer.includeComplete,
+        }),
+      };
+    case 'action':
+      return {
+        line,
+        card: buildActionCard({
+          action: answer.action,
+          plan: answer.plan,
+          viewer: { canEdit: answer.canEdit },
+          history: answer.history,
+          now,
+        }),
+      };
+    case 'changes':
+      return { line, card: buildDigestCard(answer.view) };
+    case 'choices':
+      return {
+        line,
+        card: buildAskChoicesCard({
+          heading: 'Which did you mean?',
+          intro: line,
+          readings: answer.readings.map((reading) => ({
+            reading,
+            title: describeReading(reading, world.planName),
+          })),
+        }),
+      };
+    default:
+      return { line, card: null };
+  }
+}
