@@ -14,6 +14,28 @@ const statusWords = (statuses: Status[]): string =>
  * "Overdue actions · the Members' Communications plan · Democratic Services".
  */
 export function describeReading(reading: Reading, planName: (id: string) => string): string {
+  return readingParts(reading, planName).join(' · ');
+}
+
+/**
+ * Short labels for readings offered together: the part that tells each from the others (the
+ * plan when only the plan differs, else what is asked), so button titles fit on a phone.
+ */
+export function readingLabels(readings: Reading[], planName: (id: string) => string): string[] {
+  const parts = readings.map((r) => readingParts(r, planName));
+  const longest = Math.max(...parts.map((p) => p.length));
+  for (let i = 0; i < longest; i += 1) {
+    const seen = new Set(parts.map((p) => p[i] ?? ''));
+    if (seen.size === parts.length) {
+      return parts.map((p) =>
+        (p[i] ?? '').replace(/^the (.*) plan$/, '$1').replace(/^./, (c) => c.toUpperCase()),
+      );
+    }
+  }
+  return parts.map((p) => p.join(' · '));
+}
+
+function readingParts(reading: Reading, planName: (id: string) => string): string[] {
   const { slots } = reading;
   const what =
     reading.intent === 'status' && slots.statuses
@@ -37,5 +59,5 @@ export function describeReading(reading: Reading, planName: (id: string) => stri
         : 'before each meeting',
     );
   }
-  return parts.join(' · ');
+  return parts;
 }

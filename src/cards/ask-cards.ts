@@ -2,7 +2,7 @@ import choicesTemplate from '../../cards/ask-choices.json';
 import examplesTemplate from '../../cards/ask-examples.json';
 import type { Reading } from '../ask/reading';
 import type { Role } from '../domain/person';
-import { clip, LINE_TEXT_MAX } from './format';
+import { buttonTitle, clip, LINE_TEXT_MAX } from './format';
 import { commandsFor, type CommandHelp } from './help-card';
 import { readingData, type AnswerReadingExecuteData } from './reading-data';
 import { expandCard, type AdaptiveCard } from './render';
@@ -27,7 +27,7 @@ export function askChoicesCardData(input: AskChoicesCardInput): AskChoicesCardDa
     heading: clip(input.heading, LINE_TEXT_MAX),
     intro: clip(input.intro, 400),
     choices: input.readings.slice(0, 3).map(({ reading, title }) => ({
-      title: clip(title, 80),
+      title: buttonTitle(title),
       data: readingData(reading),
     })),
   };

@@ -3,17 +3,7 @@ import type { Briefing } from '../domain/channel-briefing';
 import { formatDate } from '../domain/overdue';
 import { STATUSES } from '../domain/status';
 import { statusChange } from './history';
-import {
-  clip,
-  lateText,
-  LINE_TEXT_MAX,
-  moreText,
-  ownersText,
-  planText,
-  plural,
-  statusColour,
-  type TextColour,
-} from './format';
+import { clip, lateText, LINE_TEXT_MAX, moreText, ownersText, plural, titleText } from './format';
 import { expandCard, type AdaptiveCard } from './render';
 import { statusBars, type StatusBarsData } from './status-bars';
 
@@ -23,7 +13,6 @@ export const BRIEFING_SECTION_LIMIT = 15;
 interface BriefingLine {
   ref: string;
   detail: string;
-  colour: TextColour;
   owners: string;
 }
 
@@ -49,33 +38,30 @@ function section(heading: string, all: BriefingLine[], empty: string) {
 export function channelBriefingCardData(b: Briefing): ChannelBriefingCardData {
   const total = STATUSES.reduce((n, s) => n + b.counts[s], 0);
   const complete = total === 0 ? 0 : Math.round((b.counts.complete / total) * 100);
-  const line = (ref: string, detail: string, colour: TextColour, owners: string[]) => ({
+  const line = (ref: string, detail: string, owners: string[]): BriefingLine => ({
     ref: clip(`Action ${ref}`, LINE_TEXT_MAX),
     detail,
-    colour,
     owners: ownersText(owners),
   });
   return {
-    title: planText(b.planTitle, LINE_TEXT_MAX),
+    title: titleText(b.planTitle),
     periodLabel: clip(b.periodLabel, LINE_TEXT_MAX),
     totals: `${plural(total, 'action')} · ${complete}% complete`,
     ...statusBars(b.counts),
     sections: [
       section(
         `What moved: ${plural(b.moved.length, 'action')}`,
-        b.moved.map((m) =>
-          line(m.ref, statusChange(m.statusFrom, m.statusTo), statusColour(m.statusTo), m.owners),
-        ),
+        b.moved.map((m) => line(m.ref, statusChange(m.statusFrom, m.statusTo), m.owners)),
         'Nothing moved.',
       ),
       section(
         `Overdue: ${plural(b.overdue.length, 'action')}`,
-        b.overdue.map((o) => line(o.ref, lateText(o.daysLate), 'attention', o.owners)),
+        b.overdue.map((o) => line(o.ref, lateText(o.daysLate), o.owners)),
         'Nothing is overdue.',
       ),
       section(
         `Due before ${b.dueBy}: ${plural(b.dueSoon.length, 'action')}`,
-        b.dueSoon.map((d) => line(d.ref, `due ${formatDate(d.due)}`, 'default', d.owners)),
+        b.dueSoon.map((d) => line(d.ref, `due ${formatDate(d.due)}`, d.owners)),
         `Nothing else is due before ${b.dueBy}.`,
       ),
     ],

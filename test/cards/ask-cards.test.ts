@@ -49,7 +49,7 @@ describe('question cards', () => {
     expectSoundCard(card);
     const text = visibleText(card);
     expect(text).toContain('Post the comms plan here every Monday');
-    expect(text).toContain('summary <plan>');
+    expect(text).toContain('my actions');
   });
 
   it('lists the actions answering a question on the "my actions" card', () => {

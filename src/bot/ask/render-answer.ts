@@ -4,7 +4,7 @@ import { buildAskChoicesCard } from '../../cards/ask-cards';
 import { buildDigestCard } from '../../cards/digest-card';
 import { buildOverdueCard } from '../../cards/overdue-card';
 import { buildPlansListCard, buildSummaryCard } from '../../cards/summary-card';
-import { describeReading } from '../../ask/describe';
+import { readingLabels } from '../../ask/describe';
 import type { Answer } from '../../services/answer-question';
 import type { AskWorld } from '../../services/ask-world';
 import type { CardJson } from '../bot-turn';
@@ -56,9 +56,9 @@ export function renderAnswer(
         card: buildAskChoicesCard({
           heading: 'Which did you mean?',
           intro: line,
-          readings: answer.readings.map((reading) => ({
+          readings: answer.readings.map((reading, i) => ({
             reading,
-            title: describeReading(reading, world.planName),
+            title: readingLabels(answer.readings, world.planName)[i],
           })),
         }),
       };

@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory } from 'botbuilder';
-import { describeReading } from '../../ask/describe';
+import { describeReading, readingLabels } from '../../ask/describe';
 import type { Reading } from '../../ask/reading';
 import { understand } from '../../ask/understand';
 import { buildAskChoicesCard, buildAskExamplesCard } from '../../cards/ask-cards';
@@ -90,13 +90,11 @@ async function sendChoices(
   intro: string,
   readings: Reading[],
 ): Promise<void> {
+  const labels = readingLabels(readings, world.planName);
   const card = buildAskChoicesCard({
     heading: 'Which did you mean?',
     intro,
-    readings: readings.map((reading) => ({
-      reading,
-      title: describeReading(reading, world.planName),
-    })),
+    readings: readings.map((reading, i) => ({ reading, title: labels[i] })),
   });
   await sendAnswer(turn, intro, card);
 }
