@@ -4,6 +4,9 @@
 // one of them from its card, or, for chairs, asks for a plan summary.
 // The users and the Bot Connector stand-in run in a child process (bench/load-users.ts), so the
 // figures are the bot's: throughput, p50/p99 over all requests, errors and the bot's memory.
+// A second run of the same length adds a hostile mix (bench/hostile-requests.ts): malformed,
+// oversized and compressed bodies making up 10% of requests; it reports the good requests' p99
+// against the clean run's, and that the process is still up.
 import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -13,6 +16,7 @@ import { createLogger } from '../src/logging/logger';
 import { startAzurite } from '../src/storage/azurite';
 import { TableStore } from '../src/storage/table-store';
 import { percentile, round } from './bench-stats';
+import { startHostile, type HostileStats } from './hostile-requests';
 import { seedLoadPlan, type LoadUser } from './load-data';
 import type { LoadMessage, Sample } from './load-users';
 
@@ -37,34 +41,62 @@ async function main(): Promise<void> {
   await app.server.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
 
-  const teams = fork(path.join(__dirname, 'load-users.ts'), [], { execArgv: ['--import', 'tsx'] });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
-  const result = await new Promise<Extract<LoadMessage, { type: 'done' }>>((resolve, reject) => {
-    teams.once('error', reject);
-    teams.once('exit', (code) => reject(new Error(`the simulated users stopped (exit ${code})`)));
-    teams.on('message', (message: LoadMessage) => {
-      if (message.type === 'done') resolve(message);
+  // Each run starts from the cards as stored now, as people's Teams clients would show them.
+  const runUsers = async () => {
+    const stored = new Map((await app.repos.actions.listByPlan(plan)).map((a) => [a.ref, a]));
+    const teams = fork(path.join(__dirname, 'load-users.ts'), [], {
+      execArgv: ['--import', 'tsx'],
     });
-    const start: LoadMessage = {
-      type: 'start',
-      base,
-      plan,
-      seconds: SECONDS,
-      thinkMs: THINK_MS,
-      users: users.map((user) => ({
-        user,
-        cards: actionsOf(user).map((a) => ({ ref: a.ref, version: a.version, status: a.status })),
-      })),
-    };
-    teams.send(start);
-  });
+    return new Promise<Extract<LoadMessage, { type: 'done' }>>((resolve, reject) => {
+      teams.once('error', reject);
+      teams.once('exit', (code) => reject(new Error(`the simulated users stopped (exit ${code})`)));
+      teams.on('message', (message: LoadMessage) => {
+        if (message.type !== 'done') return;
+        teams.removeAllListeners('exit');
+        teams.kill();
+        resolve(message);
+      });
+      const start: LoadMessage = {
+        type: 'start',
+        base,
+        plan,
+        seconds: SECONDS,
+        thinkMs: THINK_MS,
+        users: users.map((user) => ({
+          user,
+          cards: actionsOf(user).map((seeded) => {
+            const a = stored.get(seeded.ref) ?? seeded;
+            return { ref: a.ref, version: a.version, status: a.status };
+          }),
+        })),
+      };
+      teams.send(start);
+    });
+  };
+  const result = await runUsers();
+  // Hostile requests make up 10% of the second run: one for every nine good ones.
+  const goodPerSecond = result.samples.length / result.elapsedSeconds;
+  const hostile = startHostile(base, Math.max(1, goodPerSecond / 9));
+  const mixed = await runUsers();
+  const hostileStats: HostileStats = await hostile.stop();
+  const alive = (await fetch(`${base}/healthz`)).status === 200;
   clearInterval(sampler);
   const rssMb = peakRss / (1024 * 1024);
 
   const { samples, elapsedSeconds } = result;
   const times = samples.map((s) => s.ms);
   const errors = samples.filter((s) => s.error !== null);
+  const p99Clean = percentile(times, 99);
+  const p99Mixed = round(
+    percentile(
+      mixed.samples.map((s) => s.ms),
+      99,
+    ),
+  );
+  const ratio = round(p99Mixed / p99Clean, 2);
+  const mixedErrors = mixed.samples.filter((s) => s.error !== null).length;
   const line = (kind: Sample['kind']): string => {
     const t = samples.filter((s) => s.kind === kind).map((s) => s.ms);
     const p50 = round(percentile(t, 50));
@@ -81,6 +113,9 @@ async function main(): Promise<void> {
       `all:        p50 ${round(percentile(times, 50))} ms, p99 ${round(percentile(times, 99))} ms`,
       `errors:     ${errors.length} (goal 0)${errors.length ? `, e.g. ${errors[0].error}` : ''}`,
       `bot RSS:    ${round(rssMb, 1)} MB (peak)`,
+      `with 10% hostile requests (${hostileStats.sent} sent: ${JSON.stringify(hostileStats.answers)}):`,
+      `  good:     ${mixed.samples.length}, p99 ${p99Mixed} ms (${ratio}× the clean run), errors ${mixedErrors}`,
+      `  hostile answered 5xx: ${hostileStats.serverErrors}; process ${alive ? 'up and healthy' : 'NOT healthy'}`,
       '',
     ].join('\n'),
   );
@@ -94,6 +129,14 @@ async function main(): Promise<void> {
       p50_ms: round(percentile(times, 50)),
       p99_ms: round(percentile(times, 99)),
       rss_mb: round(rssMb, 1),
+      hostile_share: 0.1,
+      hostile_requests: hostileStats.sent,
+      hostile_server_errors: hostileStats.serverErrors,
+      crashes: alive ? 0 : 1,
+      good_requests_with_hostile: mixed.samples.length,
+      errors_with_hostile: mixedErrors,
+      p99_with_hostile_ms: p99Mixed,
+      p99_ratio_hostile_vs_clean: ratio,
     })}\n`,
   );
   await app.server.close();

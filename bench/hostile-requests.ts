@@ -1,0 +1,121 @@
+// Hostile requests for bench:load: malformed, oversized and compressed bodies sent at a steady
+// rate beside the simulated users, each on its own connection, written byte for byte.
+import net from 'node:net';
+import zlib from 'node:zlib';
+
+interface RawRequest {
+  name: string;
+  head: string[];
+  body: Buffer;
+  /** Leave the body unfinished and hang up after this long. */
+  hangUpAfterMs?: number;
+}
+
+/** What the hostile sender saw. */
+export interface HostileStats {
+  sent: number;
+  /** Answers of 500 or more (503 from load shedding included): the goal is none. */
+  serverErrors: number;
+  /** Status counts, plus `closed` for connections closed without an answer. */
+  answers: Record<string, number>;
+}
+
+const ACTIVITY = JSON.stringify({ type: 'typing', channelId: 'msteams' });
+
+function shapes(): RawRequest[] {
+  const line = 'POST /api/messages HTTP/1.1';
+  const host = 'Host: 127.0.0.1';
+  const json = 'Content-Type: application/json';
+  const framed = (name: string, body: Buffer, ...headers: string[]): RawRequest => ({
+    name,
+    head: [line, host, ...headers, `Content-Length: ${body.length}`],
+    body,
+  });
+  return [
+    framed('bad gzip', Buffer.from('not gzip'), json, 'Content-Encoding: gzip'),
+    framed(
+      'gzip bomb',
+      zlib.gzipSync(Buffer.alloc(32 * 1024 * 1024, 0x20)),
+      json,
+      'Content-Encoding: gzip',
+    ),
+    framed('deflate', zlib.deflateSync(ACTIVITY), json, 'Content-Encoding: deflate'),
+    framed('brotli', zlib.brotliCompressSync(ACTIVITY), json, 'Content-Encoding: br'),
+    framed('1 MB body', Buffer.alloc(1024 * 1024, 0x61), json),
+    framed('invalid JSON', Buffer.from('{"type":'), json),
+    framed('plain text', Buffer.from('hello'), 'Content-Type: text/plain'),
+    framed('no recipient', Buffer.from(ACTIVITY), json),
+    {
+      name: 'truncated',
+      head: [line, host, json, 'Content-Length: 4000'],
+      body: Buffer.from('{"type":"mess'),
+      hangUpAfterMs: 100,
+    },
+    {
+      name: 'chunked without end',
+      head: [line, host, json, 'Transfer-Encoding: chunked'],
+      body: Buffer.from('5\r\n{"typ\r\n'),
+      hangUpAfterMs: 100,
+    },
+  ];
+}
+
+function send(port: number, request: RawRequest): Promise<number | null> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    let done = false;
+    const finish = (status: number | null): void => {
+      if (done) return;
+      done = true;
+      socket.destroy();
+      resolve(status);
+    };
+    socket.on('data', (chunk) => {
+      received += chunk.toString('latin1');
+      const match = /^HTTP\/1\.1 (\d{3})/.exec(received);
+      if (match) finish(Number(match[1]));
+    });
+    socket.on('error', () => finish(null));
+    socket.on('close', () => finish(null));
+    socket.on('connect', () => {
+      socket.write(`${request.head.join('\r\n')}\r\n\r\n`, 'latin1');
+      socket.write(request.body);
+      if (request.hangUpAfterMs !== undefined)
+        setTimeout(() => finish(null), request.hangUpAfterMs);
+    });
+  });
+}
+
+/** Sends the hostile shapes in turn at `perSecond` until stopped; resolves with what it saw. */
+export function startHostile(
+  base: string,
+  perSecond: number,
+): { stop: () => Promise<HostileStats> } {
+  const port = Number(new URL(base).port);
+  const all = shapes();
+  const stats: HostileStats = { sent: 0, serverErrors: 0, answers: {} };
+  const pending = new Set<Promise<void>>();
+  let next = 0;
+  const timer = setInterval(
+    () => {
+      const request = all[next++ % all.length];
+      stats.sent += 1;
+      const sent = send(port, request).then((status) => {
+        const key = status === null ? 'closed' : String(status);
+        stats.answers[key] = (stats.answers[key] ?? 0) + 1;
+        if (status !== null && status >= 500) stats.serverErrors += 1;
+      });
+      pending.add(sent);
+      void sent.finally(() => pending.delete(sent));
+    },
+    Math.max(1, 1000 / perSecond),
+  );
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await Promise.all(pending);
+      return stats;
+    },
+  };
+}
