@@ -1,5 +1,5 @@
 import { VERBS } from '../../src/cards/verbs';
-import { STATUSES } from '../../src/domain/status';
+import { STATUSES, STATUSES_WITH_REASON } from '../../src/domain/status';
 import { startHarness, USERS, type BotHarness } from '../support/bot-harness';
 
 const PLAN = 'members-communications';
@@ -36,6 +36,8 @@ describe('simultaneous card updates to one action', () => {
           slot: '',
           status,
           note,
+          // Pausing or closing needs a reason; without one the card is refused before saving.
+          ...(STATUSES_WITH_REASON.includes(status) ? { reason: 'Agreed at the meeting' } : {}),
         }),
       ),
     );
