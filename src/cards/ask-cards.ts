@@ -62,7 +62,7 @@ const EXAMPLES: Record<'reader' | 'officer' | 'admin', string[]> = {
   ],
   admin: [
     '“Post the comms plan here every Monday” (in a team channel)',
-    'meetings comms 12 January 2027, 9 March 2027',
+    '“Stop posting the comms plan here”',
   ],
 };
 

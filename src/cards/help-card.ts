@@ -50,6 +50,11 @@ const COMMANDS: (CommandHelp & { adminOnly?: boolean; chairOnly?: boolean })[] =
     chairOnly: true,
   },
   {
+    command: 'meetings communications 12 January 2027, 9 March 2027',
+    description: 'the dates of the committee’s meetings, for "since the last meeting".',
+    chairOnly: true,
+  },
+  {
     command: 'assign Head of Finance to sam@council.gov.uk',
     description: 'give a post to someone in the directory (admins only).',
     adminOnly: true,

@@ -15,6 +15,7 @@ const CHAIR_COMMANDS = [
   'sign off 1, 3 and 5 on communications',
   'reopen communications 4: not yet to Council',
   'report for communications',
+  'meetings communications 12 January 2027, 9 March 2027',
 ];
 
 describe('help card', () => {

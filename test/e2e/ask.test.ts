@@ -221,7 +221,7 @@ describe('questions in plain words, end to end', () => {
     const text = cardText(h.connector.cards());
     expect(text).toContain('What’s due this month?');
     expect(text).toContain('my actions');
-    expect(text).not.toContain('meetings comms');
+    expect(text).not.toContain('Post the comms plan here');
   });
 
   it('keeps commands working exactly as before', async () => {
