@@ -8,7 +8,7 @@ import {
   LINE_TEXT_MAX,
   listInWords,
   moreText,
-  noteText,
+  LIST_NOTE_MAX,
   ownersText,
   plural,
   titleText,
@@ -143,7 +143,7 @@ export function digestCardData(
         byName: clip(c.byName.trim() || 'Someone', LINE_TEXT_MAX),
         at: formatInstant(c.at, tz),
         hasNote: note !== '',
-        note: note === '' ? '' : noteText(note),
+        note: note === '' ? '' : clip(note, LIST_NOTE_MAX),
       };
     }),
     overdue: section(

@@ -109,6 +109,9 @@ export function titleText(title: string): string {
   return planText(sentenceCase(title), LINE_TEXT_MAX);
 }
 
+/** Longest part of a note shown in a list; the rest is a "Show all" away. */
+export const LIST_NOTE_MAX = 500;
+
 /** A note for display: shown whole (notes are limited to 4,000 characters when saved). */
 export function noteText(note: string): string {
   return clip(note, NOTE_MAX);

@@ -6,18 +6,15 @@ import {
   clip,
   LINE_TEXT_MAX,
   LIST_TEXT_MAX,
-  moreText,
   planText,
   plural,
   titleText,
   buttonTitle,
   actionBadge,
 } from './format';
-import { expandCard, type AdaptiveCard } from './render';
+import { pageOf, type PagerData } from './pager';
+import { renderCard, type AdaptiveCard } from './render';
 import { executeData, VERBS, type ActionExecuteData } from './verbs';
-
-/** Most actions listed on one "my actions" card. */
-export const MY_ACTIONS_LIMIT = 30;
 
 /** Template data of `cards/my-actions.json`. */
 export interface MyActionsCardData {
@@ -32,8 +29,7 @@ export interface MyActionsCardData {
     openTitle: string;
     open: ActionExecuteData;
   }[];
-  hasMore: boolean;
-  more: string;
+  pager: PagerData;
 }
 
 /** An action with its plan. */
@@ -48,6 +44,8 @@ export interface MyActionsCardInput {
   items: ActionWithPlan[];
   now: Date;
   includeComplete: boolean;
+  /** 0-based page of {@link PAGE_SIZE} actions. */
+  page?: number;
 }
 
 /**
@@ -79,7 +77,11 @@ export function myActionsCardData(input: MyActionsCardInput): MyActionsCardData 
   const { now } = input;
   const wanted = input.items.filter((i) => input.includeComplete || i.action.status !== 'complete');
   const ordered = byUrgency(wanted, now);
-  const shown = ordered.slice(0, MY_ACTIONS_LIMIT);
+  const { shown, pager } = pageOf(
+    ordered,
+    input.includeComplete ? 'my-actions-all' : 'my-actions',
+    input.page,
+  );
   const overdue = wanted.filter((i) => daysLate(i.action, now, i.plan.timezone) > 0).length;
   const open = wanted.filter((i) => i.action.status !== 'complete').length;
   let intro: string;
@@ -103,12 +105,11 @@ export function myActionsCardData(input: MyActionsCardInput): MyActionsCardData 
         open: executeData(VERBS.showAction, action),
       };
     }),
-    hasMore: ordered.length > shown.length,
-    more: `${moreText(ordered.length - shown.length)} The most urgent are shown.`,
+    pager,
   };
 }
 
 /** A person's actions, overdue first, each with an "Open" button that shows its full card. */
 export function buildMyActionsCard(input: MyActionsCardInput): AdaptiveCard {
-  return expandCard(template, myActionsCardData(input));
+  return renderCard(template, myActionsCardData(input));
 }

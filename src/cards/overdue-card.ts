@@ -1,20 +1,10 @@
 import template from '../../cards/overdue.json';
 import type { Action, Plan } from '../domain/action';
 import { formatDate, localDate } from '../domain/overdue';
-import {
-  clip,
-  lateText,
-  LINE_TEXT_MAX,
-  moreText,
-  ownersText,
-  planText,
-  plural,
-  titleText,
-} from './format';
-import { expandCard, type AdaptiveCard } from './render';
+import { clip, lateText, LINE_TEXT_MAX, ownersText, planText, plural, titleText } from './format';
+import { pageOf, type PagerData } from './pager';
+import { renderCard, type AdaptiveCard } from './render';
 
-/** Most overdue actions listed on one card, across all plans. */
-export const OVERDUE_LIMIT = 40;
 /** Longest proposed action shown for each overdue action. */
 const PROPOSED_MAX = 160;
 
@@ -25,8 +15,7 @@ export interface OverdueCardData {
     planTitle: string;
     items: { ref: string; late: string; owners: string; proposedAction: string }[];
   }[];
-  hasMore: boolean;
-  more: string;
+  pager: PagerData;
 }
 
 /** One overdue action with its plan. */
@@ -40,6 +29,8 @@ export interface OverdueItem {
 export interface OverdueCardInput {
   items: OverdueItem[];
   now: Date;
+  /** 0-based page of {@link PAGE_SIZE} actions. */
+  page?: number;
 }
 
 /** Maps overdue actions to the card's data: grouped by plan, the latest first in each. */
@@ -47,7 +38,7 @@ export function overdueCardData(input: OverdueCardInput): OverdueCardData {
   const latest = [...input.items]
     .filter((i) => i.daysLate > 0)
     .sort((a, b) => b.daysLate - a.daysLate);
-  const shown = latest.slice(0, OVERDUE_LIMIT);
+  const { shown, pager } = pageOf(latest, 'overdue', input.page);
   // Map keeps insertion order: plans come in the order of their latest action.
   const byPlan = new Map<string, { plan: OverdueItem['plan']; items: OverdueItem[] }>();
   for (const item of shown) {
@@ -71,12 +62,11 @@ export function overdueCardData(input: OverdueCardInput): OverdueCardData {
         proposedAction: planText(action.proposedAction, PROPOSED_MAX),
       })),
     })),
-    hasMore: latest.length > shown.length,
-    more: moreText(latest.length - shown.length),
+    pager,
   };
 }
 
 /** Every overdue action, grouped by plan, the latest first. */
 export function buildOverdueCard(input: OverdueCardInput): AdaptiveCard {
-  return expandCard(template, overdueCardData(input));
+  return renderCard(template, overdueCardData(input));
 }

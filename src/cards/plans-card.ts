@@ -2,12 +2,10 @@ import template from '../../cards/plans.json';
 import type { Plan } from '../domain/action';
 import { STATUSES, statusLabel } from '../domain/status';
 import type { PlanSummary } from '../domain/summary';
-import { buttonTitle, moreText, plural, sentenceCase, titleText } from './format';
-import { expandCard, type AdaptiveCard } from './render';
+import { buttonTitle, plural, sentenceCase, titleText } from './format';
+import { pageOf, type PagerData } from './pager';
+import { renderCard, type AdaptiveCard } from './render';
 import { VERBS, type ShowSummaryExecuteData } from './verbs';
-
-/** Most plans listed on one card. */
-export const PLANS_LIMIT = 30;
 
 /** Template data of `cards/plans.json`. */
 export interface PlansCardData {
@@ -22,13 +20,14 @@ export interface PlansCardData {
     showTitle: string;
     show: ShowSummaryExecuteData;
   }[];
-  hasMore: boolean;
-  more: string;
+  pager: PagerData;
 }
 
 /** What the plans list is built from. */
 export interface PlansCardInput {
   plans: { plan: Pick<Plan, 'id' | 'title'>; summary: PlanSummary }[];
+  /** 0-based page of {@link PAGE_SIZE} plans. */
+  page?: number;
 }
 
 /** "2 on track, 1 at risk, 1 complete": the statuses present, in order. */
@@ -41,8 +40,7 @@ export function countsInWords(counts: PlanSummary['counts']): string {
 
 /** Maps plans and their summaries to the plans list's data. */
 export function plansCardData(input: PlansCardInput): PlansCardData {
-  const shown = input.plans.slice(0, PLANS_LIMIT);
-  const hidden = input.plans.length - shown.length;
+  const { shown, pager } = pageOf(input.plans, 'plans', input.page);
   return {
     heading: 'Plans',
     intro:
@@ -58,12 +56,11 @@ export function plansCardData(input: PlansCardInput): PlansCardData {
       showTitle: buttonTitle(`Summary of ${sentenceCase(plan.title)}`),
       show: { verb: VERBS.showSummary, planId: plan.id },
     })),
-    hasMore: hidden > 0,
-    more: moreText(hidden, 'type **summary** and the plan’s name to see one of them.'),
+    pager,
   };
 }
 
 /** One line per plan with its progress and a button to open its summary. */
 export function buildPlansListCard(input: PlansCardInput): AdaptiveCard {
-  return expandCard(template, plansCardData(input));
+  return renderCard(template, plansCardData(input));
 }

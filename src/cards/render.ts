@@ -4,10 +4,34 @@ import { Template } from 'adaptivecards-templating';
 export type AdaptiveCard = Record<string, unknown>;
 
 /**
- * Largest card we send, in bytes of UTF-8 JSON. Teams refuses messages over about 100 KB and the
- * activity around the card takes some of that.
+ * Largest card we send, in bytes of UTF-8 JSON. Teams refuses messages over about 100 KB
+ * (measured as UTF-16), Power Automate and older clients 28 KB: keeping every card within 28 KB
+ * is safe everywhere and keeps cards quick to read on a phone.
  */
-export const MAX_CARD_BYTES = 80_000;
+export const CARD_BUDGET_BYTES = 28 * 1024;
+
+/** The same budget under its earlier name. */
+export const MAX_CARD_BYTES = CARD_BUDGET_BYTES;
+
+/** A card that cannot be brought within the budget: a bug in its builder, never sent. */
+export class CardTooLargeError extends Error {
+  constructor(bytes: number) {
+    super(`A card of ${bytes} bytes is over the budget of ${CARD_BUDGET_BYTES} bytes`);
+    this.name = 'CardTooLargeError';
+  }
+}
+
+/** Expands a card and checks it is within the budget: how cards without long lists are built. */
+export function renderCard<T extends object>(template: object, data: T): AdaptiveCard {
+  return withinBudget(expandCard(template, data));
+}
+
+/** The card, when it is within {@link CARD_BUDGET_BYTES}; else a {@link CardTooLargeError}. */
+export function withinBudget(card: AdaptiveCard): AdaptiveCard {
+  const bytes = cardBytes(card);
+  if (bytes > CARD_BUDGET_BYTES) throw new CardTooLargeError(bytes);
+  return card;
+}
 
 /**
  * Expands a card template with its data. Values in `data` are inserted as they are: the
@@ -50,5 +74,5 @@ export function fitCard(build: (limit: number) => AdaptiveCard, limit: number): 
     n = Math.min(n - 1, Math.floor(n * ratio));
     card = build(Math.max(0, n));
   }
-  return card;
+  return withinBudget(card);
 }

@@ -8,13 +8,15 @@ import {
   lateText,
   LINE_TEXT_MAX,
   moreText,
-  noteText,
+  buttonTitle,
+  LIST_NOTE_MAX,
   ownersText,
   plural,
   titleText,
   actionBadge,
 } from './format';
 import { expandCard, fitCard, type AdaptiveCard } from './render';
+import { executeData, VERBS, type ActionExecuteData } from './verbs';
 import { statusBars, type StatusBarsData } from './status-bars';
 
 // The plans list answers the same command ("summary") when there are several plans.
@@ -46,6 +48,10 @@ export interface SummaryCardData extends StatusBarsData {
     when: string;
     hasNote: boolean;
     note: string;
+    /** The note was clipped: "Show all" opens the action, whose card shows it whole. */
+    clipped: boolean;
+    showAllTitle: string;
+    showAll: ActionExecuteData;
   }[];
 }
 
@@ -68,7 +74,10 @@ function recentEntry(
     who: clip(action.lastUpdateBy?.trim() || 'Someone', LINE_TEXT_MAX),
     when: action.lastUpdateAt ? formatInstant(action.lastUpdateAt, timezone) : '',
     hasNote: note !== '',
-    note: note === '' ? '' : noteText(note),
+    note: note === '' ? '' : clip(note, LIST_NOTE_MAX),
+    clipped: Array.from(note).length > LIST_NOTE_MAX,
+    showAllTitle: buttonTitle(`Show all of action ${action.ref}`),
+    showAll: executeData(VERBS.showAction, action),
   };
 }
 

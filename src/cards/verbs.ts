@@ -16,6 +16,7 @@ export const VERBS = {
   reopenAction: 'reopenAction',
   signOffAll: 'signOffAll',
   answerReading: 'answerReading',
+  showPage: 'showPage',
 } as const;
 
 /** One of {@link VERBS}. */

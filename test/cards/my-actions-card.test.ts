@@ -1,4 +1,5 @@
-import { buildMyActionsCard, MY_ACTIONS_LIMIT } from '../../src/cards/my-actions-card';
+import { buildMyActionsCard } from '../../src/cards/my-actions-card';
+import { PAGE_SIZE } from '../../src/cards/pager';
 import { VERBS } from '../../src/cards/verbs';
 import {
   HOSTILE_TEXTS,
@@ -93,9 +94,28 @@ describe('my actions card', () => {
     );
     const card = buildMyActionsCard({ person, items, now: SAMPLE_NOW, includeComplete: false });
     expectSoundCard(card);
-    expect(executeActions(card)).toHaveLength(MY_ACTIONS_LIMIT);
+    const opens = executeActions(card).filter((a) => a.verb === VERBS.showAction);
+    expect(opens).toHaveLength(PAGE_SIZE);
     expect(executeData(card)[0].ref).toBe('160');
-    expect(visibleText(card)).toContain('…and 30 more. The most urgent are shown.');
+    expect(visibleText(card)).toContain('Showing 1 to 10 of 60.');
+    const pager = executeActions(card).filter((a) => a.verb === VERBS.showPage);
+    expect(pager.map((a) => [a.title, a.data])).toEqual([
+      ['Show next 10', { verb: VERBS.showPage, list: 'my-actions', page: 1 }],
+    ]);
+    // The last page: the rest, and the way back.
+    const last = buildMyActionsCard({
+      person,
+      items,
+      now: SAMPLE_NOW,
+      includeComplete: false,
+      page: 5,
+    });
+    expect(visibleText(last)).toContain('Showing 51 to 60 of 60.');
+    expect(
+      executeActions(last)
+        .filter((a) => a.verb === VERBS.showPage)
+        .map((a) => a.title),
+    ).toEqual(['Show previous 10']);
   });
 
   it('shows plan text literally', () => {

@@ -1,5 +1,6 @@
 import { sentenceCase } from '../../src/cards/format';
-import { buildOverdueCard, OVERDUE_LIMIT } from '../../src/cards/overdue-card';
+import { buildOverdueCard } from '../../src/cards/overdue-card';
+import { PAGE_SIZE } from '../../src/cards/pager';
 import { daysLate } from '../../src/domain/overdue';
 import {
   HOSTILE_TEXTS,
@@ -15,6 +16,7 @@ import {
   jsonLength,
   ofType,
   visibleText,
+  executeActions,
 } from './card-checks';
 
 const other = {
@@ -77,9 +79,10 @@ describe('overdue card', () => {
     expectSoundCard(card);
     expect(jsonLength(card)).toBeLessThan(CARD_LIMIT);
     expect(ofType(card, 'TextRun').filter((r) => /^Action \d+$/.test(String(r.text)))).toHaveLength(
-      OVERDUE_LIMIT,
+      PAGE_SIZE,
     );
-    expect(visibleText(card)).toContain('…and 460 more.');
+    expect(visibleText(card)).toContain('Showing 1 to 10 of 500.');
+    expect(executeActions(card).map((a) => a.title)).toEqual(['Show next 10']);
   });
 
   it('shows plan text literally', () => {

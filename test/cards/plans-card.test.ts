@@ -54,15 +54,16 @@ describe('plans list card', () => {
     ]);
   });
 
-  it('caps a long list of plans', () => {
+  it('pages a long list of plans, ten at a time', () => {
     const plans = Array.from({ length: 45 }, (_, i) => {
       const plan = { ...samplePlan, id: `plan-${i}`, title: `Plan ${i} `.repeat(40) };
       return { plan, summary: summarisePlan(plan, sampleActions, SAMPLE_NOW) };
     });
     const card = buildPlansListCard({ plans });
     expectSoundCard(card);
-    expect(executeActions(card)).toHaveLength(30);
-    expect(visibleText(card)).toContain('…and 15 more');
+    expect(executeActions(card).filter((a) => a.verb === VERBS.showSummary)).toHaveLength(10);
+    expect(visibleText(card)).toContain('Showing 1 to 10 of 45.');
+    expect(executeActions(card).filter((a) => a.verb === VERBS.showPage)).toHaveLength(1);
   });
 
   it('shows plan titles literally', () => {

@@ -1,6 +1,14 @@
 import { Template } from 'adaptivecards-templating';
 import actionTemplate from '../../cards/action.json';
-import { cardBytes, expandCard, fitCard, MAX_CARD_BYTES } from '../../src/cards/render';
+import {
+  CARD_BUDGET_BYTES,
+  cardBytes,
+  CardTooLargeError,
+  expandCard,
+  fitCard,
+  MAX_CARD_BYTES,
+  renderCard,
+} from '../../src/cards/render';
 import { HOSTILE_TEXTS } from '../support/sample-data';
 
 describe('the templating engine', () => {
@@ -41,7 +49,7 @@ describe('the templating engine', () => {
 });
 
 describe('fitCard', () => {
-  const build = (n: number) => ({ type: 'AdaptiveCard', items: Array(n).fill('x'.repeat(10_000)) });
+  const build = (n: number) => ({ type: 'AdaptiveCard', items: Array(n).fill('x'.repeat(4_000)) });
 
   it('keeps the asked-for number of entries when the card fits', () => {
     expect((fitCard(build, 5).items as string[]).length).toBe(5);
@@ -51,11 +59,18 @@ describe('fitCard', () => {
     const card = fitCard(build, 20);
     const n = (card.items as string[]).length;
     expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
-    expect(n).toBeGreaterThanOrEqual(6);
-    expect(n).toBeLessThan(8);
+    expect(n).toBe(7);
   });
 
   it('counts bytes, not characters', () => {
     expect(cardBytes({ t: 'é' })).toBe(JSON.stringify({ t: 'é' }).length + 1);
+  });
+
+  it('refuses a card that cannot be brought within the budget', () => {
+    const huge = () => ({ type: 'AdaptiveCard', text: 'x'.repeat(CARD_BUDGET_BYTES) });
+    expect(() => fitCard(huge, 3)).toThrow(CardTooLargeError);
+    expect(() =>
+      renderCard({ type: 'AdaptiveCard', text: '${t}' }, { t: 'x'.repeat(30_000) }),
+    ).toThrow(/over the budget of 28672 bytes/);
   });
 });

@@ -1,5 +1,6 @@
+import { clip, LIST_NOTE_MAX, sentenceCase } from '../../src/cards/format';
+import { VERBS } from '../../src/cards/verbs';
 import { buildSummaryCard } from '../../src/cards/summary-card';
-import { sentenceCase } from '../../src/cards/format';
 import { summarisePlan } from '../../src/domain/summary';
 import {
   HOSTILE_TEXTS,
@@ -19,6 +20,7 @@ import {
   visibleText,
   barsOf,
   expectDefaultTextColours,
+  executeActions,
 } from './card-checks';
 
 const tz = 'Europe/London';
@@ -90,7 +92,11 @@ describe('summary card', () => {
     const text = visibleText(card);
     expect(text).toContain('Overdue: 500 actions');
     expect(text).toContain('…and 490 more: type **overdue** to see more.');
-    expect(ofType(card, 'TextRun').filter((r) => r.text === longNote(4000))).toHaveLength(5);
+    // Notes in the list are clipped, each with "Show all" opening its action.
+    expect(
+      ofType(card, 'TextRun').filter((r) => r.text === clip(longNote(4000), LIST_NOTE_MAX)),
+    ).toHaveLength(5);
+    expect(executeActions(card).filter((a) => a.verb === VERBS.showAction)).toHaveLength(5);
   });
 
   it('shows notes and names literally', () => {

@@ -165,4 +165,28 @@ describe('a prompt listing several actions is updated in place, keeping what was
     expect(inputValues(answer)).toEqual(expect.objectContaining(typed));
     expect((await h.app.repos.actions.get(PLAN, '1'))?.revisedDue ?? null).toBeNull();
   });
+
+  it('opens an action from "my actions" in a new message, leaving the list as it was', async () => {
+    h.connector.clear();
+    await h.message(USERS.megan, 'my actions');
+    const [list] = h.connector.cards();
+    const open = ofType(list, 'Action.Execute').find((a) => a.verb === VERBS.showAction)!;
+    expect(open.title).toMatch(/^Open action \d+$/);
+    h.connector.clear();
+    const result = await h.invoke(USERS.megan, VERBS.showAction, open.data as Json);
+    const body = result.body as { type: string; value: unknown };
+    expect(body.type).toBe('application/vnd.microsoft.activity.message');
+    expect(String(body.value)).toMatch(/is open in a new message below/);
+    const [opened] = h.connector.cards();
+    expect(textOf(opened)).toContain(`Action ${(open.data as Json).ref}`);
+  });
+
+  it('turns the page of a list in place, and refuses a page it did not offer', async () => {
+    const page = await h.invoke(USERS.megan, VERBS.showPage, { list: 'my-actions', page: 0 });
+    const body = page.body as { type: string; value: unknown };
+    expect(body.type).toBe(CARD);
+    expect(textOf(body.value)).toContain('Your open actions');
+    const bad = await h.invoke(USERS.megan, VERBS.showPage, { list: 'everything', page: -1 });
+    expect((bad.body as { type: string }).type).toBe('application/vnd.microsoft.activity.message');
+  });
 });

@@ -8,6 +8,7 @@ import { previewPageCardAction } from './preview-page';
 import { sendFirstMessagesCardAction } from './send-first-messages';
 import { reopenActionCardAction } from './reopen-action';
 import { showActionCardAction } from './show-action';
+import { showPageCardAction } from './show-page';
 import { showSummaryCardAction } from './show-summary';
 import { signOffActionCardAction } from './sign-off-action';
 import { signOffAllCardAction } from './sign-off-all';
@@ -19,6 +20,7 @@ export const CARD_ACTIONS: CardAction[] = [
   updateActionCardAction,
   showActionCardAction,
   showSummaryCardAction,
+  showPageCardAction,
   snoozeActionCardAction,
   chooseReplyActionCardAction,
   correctReplyCardAction,

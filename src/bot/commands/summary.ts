@@ -5,6 +5,8 @@ import { canReadSummaries, canSignOff } from '../../domain/permissions';
 import { summarisePlan, type PlanSummary } from '../../domain/summary';
 import { NotAllowedError } from '../../services/errors';
 import { findPlan } from '../../services/find-plan';
+import type { AdaptiveCard } from '../../cards/render';
+import type { Plan } from '../../domain/action';
 import { sendCard, type BotTurn, type TextCommand } from '../bot-turn';
 
 /** A plan's summary card; for a chair or admin, then what awaits their sign-off. */
@@ -16,6 +18,17 @@ async function sendSummary(turn: BotTurn, summary: PlanSummary, timezone: string
       buildSignOffCard({ plan: summary.plan, awaiting: summary.awaitingSignOff }),
     );
   }
+}
+
+/** The list of open plans with their progress, at a page. */
+export async function plansListCard(turn: BotTurn, open?: Plan[], page = 0): Promise<AdaptiveCard> {
+  const { plans, actions } = turn.deps.repos;
+  const all = open ?? (await plans.list()).filter(isPlanOpen);
+  const lists = await Promise.all(all.map((p) => actions.listByPlan(p.id)));
+  return buildPlansListCard({
+    plans: all.map((plan, i) => ({ plan, summary: summarisePlan(plan, lists[i], turn.now) })),
+    page,
+  });
 }
 
 /** `summary` or `summary <plan>`: a plan's position at once, for chairs, heads and admins. */
@@ -51,12 +64,6 @@ export const summaryCommand: TextCommand = {
       await turn.context.sendActivity('No plans have been imported yet.');
       return;
     }
-    const lists = await Promise.all(all.map((p) => actions.listByPlan(p.id)));
-    await sendCard(
-      turn.context,
-      buildPlansListCard({
-        plans: all.map((plan, i) => ({ plan, summary: summarisePlan(plan, lists[i], turn.now) })),
-      }),
-    );
+    await sendCard(turn.context, await plansListCard(turn, all));
   },
 };

@@ -1,0 +1,33 @@
+import type { PagedList } from '../../cards/pager';
+import { VERBS } from '../../cards/verbs';
+import { canReadSummaries } from '../../domain/permissions';
+import { NotAllowedError, ValidationError } from '../../services/errors';
+import type { CardAction } from '../bot-turn';
+import { myActionsCard } from '../commands/my-actions';
+import { overdueCard } from '../commands/overdue';
+import { plansListCard } from '../commands/summary';
+
+const LISTS: readonly PagedList[] = ['my-actions', 'my-actions-all', 'overdue', 'plans'];
+
+/**
+ * "Show next 10" / "Show previous 10" on a long list: the same list, read afresh, at that page,
+ * in place of the one pressed.
+ */
+export const showPageCardAction: CardAction = {
+  verb: VERBS.showPage,
+  run: async (turn, data) => {
+    const list = LISTS.find((l) => l === data.list);
+    const page = data.page;
+    if (!list || typeof page !== 'number' || !Number.isInteger(page) || page < 0 || page > 1000) {
+      throw new ValidationError('This card is missing which page to show. Please ask again.');
+    }
+    if (list === 'plans') {
+      if (!canReadSummaries(turn.person)) {
+        throw new NotAllowedError('Summaries are for chairs, heads of service and admins.');
+      }
+      return { card: await plansListCard(turn, undefined, page) };
+    }
+    if (list === 'overdue') return { card: await overdueCard(turn, page) };
+    return { card: await myActionsCard(turn, list === 'my-actions-all', page) };
+  },
+};

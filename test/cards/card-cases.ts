@@ -1,0 +1,206 @@
+import { buildActionCard } from '../../src/cards/action-card';
+import { buildChooseActionCard } from '../../src/cards/choose-action-card';
+import { buildDigestCard, type DigestView } from '../../src/cards/digest-card';
+import { buildHelpCard } from '../../src/cards/help-card';
+import { buildMyActionsCard } from '../../src/cards/my-actions-card';
+import { buildNoticeCard } from '../../src/cards/notice-card';
+import { buildNudgeCard, type NudgeReason } from '../../src/cards/nudge-card';
+import { buildOverdueCard } from '../../src/cards/overdue-card';
+import { buildPlansListCard } from '../../src/cards/plans-card';
+import type { AdaptiveCard } from '../../src/cards/render';
+import { buildReplyConfirmationCard } from '../../src/cards/reply-confirmation-card';
+import { buildSummaryCard } from '../../src/cards/summary-card';
+import { buildWelcomeCard } from '../../src/cards/welcome-card';
+import type { Action, ActionUpdate } from '../../src/domain/action';
+import { STATUSES } from '../../src/domain/status';
+import { summarisePlan } from '../../src/domain/summary';
+import {
+  longNote,
+  manyActions,
+  SAMPLE_NOW,
+  sampleAction,
+  sampleActions,
+  sampleHistory,
+  samplePeople,
+  samplePlan,
+  sampleSummary,
+  sampleUpdate,
+} from '../support/sample-data';
+
+/** One card as a person would get it: its type, typical or worst case, and the card. */
+export interface CardCase {
+  name: string;
+  worst: boolean;
+  card: AdaptiveCard;
+}
+
+const NOTE = longNote(4000);
+const WORST_ACTIONS = 200;
+const REASONS: NudgeReason[] = ['overdue', 'due-today', 'due-soon', 'no-update'];
+
+/** 200 actions with every status, long notes and text, overdue by various amounts. */
+function worstActions(): Action[] {
+  return manyActions(WORST_ACTIONS).map((action, i) => ({
+    ...action,
+    status: STATUSES[i % STATUSES.length],
+    proposedAction: longNote(1500),
+    lastNote: NOTE,
+    lastUpdateAt: new Date(SAMPLE_NOW.getTime() - i * 3_600_000).toISOString(),
+    lastUpdateBy: 'Priya Shah',
+    due: i % 3 === 0 ? '2021-12-31' : '2022-06-30',
+  }));
+}
+
+/** 15 updates of one action, each with a 4,000-character note and a revised date. */
+function worstHistory(): ActionUpdate[] {
+  return Array.from({ length: 15 }, (_, i) =>
+    sampleUpdate('2', {
+      at: new Date(SAMPLE_NOW.getTime() - (i + 1) * 86_400_000).toISOString(),
+      statusFrom: STATUSES[i % STATUSES.length],
+      statusTo: STATUSES[(i + 1) % STATUSES.length],
+      note: NOTE,
+      dueTo: '2022-09-30',
+      reason: longNote(1000),
+    }),
+  );
+}
+
+function digest(worst: boolean): DigestView {
+  const many = worst ? worstActions() : sampleActions;
+  return {
+    title: `Weekly digest: ${samplePlan.title}`,
+    periodLabel: 'Week to 7 March 2022',
+    counts: { 'not-started': 1, 'on-track': 3, 'at-risk': 1, 'off-track': 0, complete: 5 } as never,
+    changed: many.map((a) => ({
+      planTitle: samplePlan.title,
+      ref: a.ref,
+      byName: 'Priya Shah',
+      at: '2022-03-04T15:20:00Z',
+      statusFrom: 'on-track',
+      statusTo: a.status,
+      note: worst ? NOTE : 'Draft framework shared with group leaders.',
+    })),
+    overdue: many.map((a, i) => ({
+      planTitle: samplePlan.title,
+      ref: a.ref,
+      owners: a.owners,
+      daysLate: 10 + i,
+    })),
+    notAnswered: many.slice(0, worst ? 60 : 1).map((a, i) => ({
+      name: `Officer ${i + 1}`,
+      email: `officer${i + 1}@council.example`,
+      refs: [a.ref],
+    })),
+    escalate: many.slice(0, worst ? 60 : 0).map((a, i) => ({
+      planTitle: samplePlan.title,
+      ref: a.ref,
+      owners: a.owners,
+      daysLate: 120 + i,
+    })),
+    unreachable: worst
+      ? Array.from({ length: 40 }, (_, i) => ({
+          name: `Officer ${i}`,
+          email: `officer${i}@council.example`,
+          reason: 'The bot was removed from their Teams.',
+        }))
+      : [],
+  };
+}
+
+/** Every card type, typical and at its worst (200 actions, 4,000-character notes, 15 updates). */
+export function cardCases(): CardCase[] {
+  const cases: CardCase[] = [];
+  for (const worst of [false, true]) {
+    const actions = worst ? worstActions() : sampleActions;
+    const withPlans = actions.map((action) => ({ action, plan: samplePlan }));
+    const add = (name: string, card: AdaptiveCard): void => {
+      cases.push({ name, worst, card });
+    };
+    add(
+      'nudge',
+      buildNudgeCard({
+        person: samplePeople.marketing,
+        items: withPlans.map((item, i) => ({ ...item, reason: REASONS[i % 4], daysLate: i })),
+        now: SAMPLE_NOW,
+      }),
+    );
+    add(
+      'action',
+      buildActionCard({
+        action: worst ? { ...actions[1], recommendation: longNote(1500) } : sampleAction('2'),
+        plan: samplePlan,
+        viewer: { canEdit: true },
+        history: worst ? worstHistory() : sampleHistory,
+        now: SAMPLE_NOW,
+        notice: 'Saved: ▲ At risk. Thank you.',
+        noticeStyle: 'good',
+      }),
+    );
+    add(
+      'my-actions',
+      buildMyActionsCard({
+        person: samplePeople.marketing,
+        items: withPlans,
+        now: SAMPLE_NOW,
+        includeComplete: true,
+      }),
+    );
+    add(
+      'overdue',
+      buildOverdueCard({
+        items: withPlans.map((item, i) => ({ ...item, daysLate: 5 + i })),
+        now: SAMPLE_NOW,
+      }),
+    );
+    const summary = worst ? summarisePlan(samplePlan, actions, SAMPLE_NOW) : sampleSummary();
+    add('summary', buildSummaryCard({ summary, now: SAMPLE_NOW }));
+    add(
+      'plans',
+      buildPlansListCard({
+        plans: Array.from({ length: worst ? 60 : 3 }, (_, i) => ({
+          plan: { id: `${samplePlan.id}-${i}`, title: `${samplePlan.title} ${i + 1}` },
+          summary,
+        })),
+      }),
+    );
+    add('digest', buildDigestCard(digest(worst)));
+    add(
+      'choose-action',
+      buildChooseActionCard({
+        note: worst ? NOTE : 'Done, approved on Tuesday.',
+        items: withPlans,
+      }),
+    );
+    add(
+      'reply-confirmation',
+      buildReplyConfirmationCard({
+        action: sampleAction('4'),
+        plan: samplePlan,
+        note: worst ? NOTE : 'Done, approved on Tuesday.',
+        inferredStatus: 'complete',
+        previousStatus: 'on-track',
+        now: SAMPLE_NOW,
+      }),
+    );
+    add(
+      'help',
+      buildHelpCard({ roles: worst ? ['officer', 'head', 'chair', 'admin'] : ['officer'] }),
+    );
+    add(
+      'welcome',
+      buildWelcomeCard({
+        person: worst ? samplePeople.marketing : null,
+        adminContact: 'Digital Services (it.service@council.example)',
+      }),
+    );
+    add(
+      'notice',
+      buildNoticeCard({
+        title: 'Imported 200 actions',
+        lines: worst ? Array.from({ length: 40 }, () => NOTE.slice(0, 400)) : ['Nothing lost.'],
+        style: 'good',
+      }),
+    );
+  }
+  return cases;
+}
