@@ -11,8 +11,8 @@ export type PagedList = 'my-actions' | 'my-actions-all' | 'overdue' | 'plans';
 export interface ShowPageExecuteData {
   verb: typeof VERBS.showPage;
   list: PagedList;
-  /** 0-based page to show. */
-  page: number;
+  /** 0-based page to show, as text (like every number a card carries back). */
+  page: string;
 }
 
 /** Template data of a list's pager: where in the list this page is, and the buttons. */
@@ -46,10 +46,10 @@ export function pageOf<T>(
       position: `Showing ${start + 1} to ${start + shown.length} of ${items.length}.`,
       hasNext: left > 0,
       nextTitle: buttonTitle(`Show next ${nextCount}`),
-      next: { verb: VERBS.showPage, list, page: at + 1 },
+      next: { verb: VERBS.showPage, list, page: String(at + 1) },
       hasPrevious: at > 0,
       previousTitle: buttonTitle(`Show previous ${PAGE_SIZE}`),
-      previous: { verb: VERBS.showPage, list, page: at - 1 },
+      previous: { verb: VERBS.showPage, list, page: String(at - 1) },
     },
   };
 }

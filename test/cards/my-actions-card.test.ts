@@ -100,7 +100,7 @@ describe('my actions card', () => {
     expect(visibleText(card)).toContain('Showing 1 to 10 of 60.');
     const pager = executeActions(card).filter((a) => a.verb === VERBS.showPage);
     expect(pager.map((a) => [a.title, a.data])).toEqual([
-      ['Show next 10', { verb: VERBS.showPage, list: 'my-actions', page: 1 }],
+      ['Show next 10', { verb: VERBS.showPage, list: 'my-actions', page: '1' }],
     ]);
     // The last page: the rest, and the way back.
     const last = buildMyActionsCard({

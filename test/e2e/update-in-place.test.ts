@@ -182,11 +182,11 @@ describe('a prompt listing several actions is updated in place, keeping what was
   });
 
   it('turns the page of a list in place, and refuses a page it did not offer', async () => {
-    const page = await h.invoke(USERS.megan, VERBS.showPage, { list: 'my-actions', page: 0 });
+    const page = await h.invoke(USERS.megan, VERBS.showPage, { list: 'my-actions', page: '0' });
     const body = page.body as { type: string; value: unknown };
     expect(body.type).toBe(CARD);
     expect(textOf(body.value)).toContain('Your open actions');
-    const bad = await h.invoke(USERS.megan, VERBS.showPage, { list: 'everything', page: -1 });
+    const bad = await h.invoke(USERS.megan, VERBS.showPage, { list: 'everything', page: '0' });
     expect((bad.body as { type: string }).type).toBe('application/vnd.microsoft.activity.message');
   });
 });

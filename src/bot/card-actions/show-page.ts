@@ -17,8 +17,9 @@ export const showPageCardAction: CardAction = {
   verb: VERBS.showPage,
   run: async (turn, data) => {
     const list = LISTS.find((l) => l === data.list);
-    const page = data.page;
-    if (!list || typeof page !== 'number' || !Number.isInteger(page) || page < 0 || page > 1000) {
+    const page =
+      typeof data.page === 'string' && /^\d{1,4}$/.test(data.page) ? Number(data.page) : -1;
+    if (!list || page < 0) {
       throw new ValidationError('This card is missing which page to show. Please ask again.');
     }
     if (list === 'plans') {
