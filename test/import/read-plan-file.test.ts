@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readPlanFile } from '../../src/import/read-plan-file';
+import { readPlanBytes, readPlanFile } from '../../src/import/read-plan-file';
+import { planPdf } from '../support/plan-pdf';
 import { ImportError, type ImportedPlan } from '../../src/import/types';
 import {
   planTableFromImported,
@@ -92,6 +93,34 @@ describe('readPlanFile on the council plan pasted from Word', () => {
       expect(await readPlanFile(files[extension])).toEqual(plan);
     },
   );
+
+  it('reads the same plan pasted from Word, where a line break in a cell starts a new line', async () => {
+    const table = planTableFromImported(plan);
+    const lines = [
+      table.title,
+      '',
+      table.dateLine ?? '',
+      '',
+      table.headings.join('\t'),
+      ...table.rows.flatMap((row) => row.join('\t').split('\n')),
+    ];
+    expect(lines.length).toBeGreaterThan(table.rows.length + 5);
+    expect(await readPlanBytes(Buffer.from(lines.join('\r\n')), 'pasted.txt')).toEqual(plan);
+  });
+
+  it('reads the same plan from a PDF, ruled or not', async () => {
+    const table = planTableFromImported(plan);
+    for (const ruled of [true, false]) {
+      const bytes = await planPdf({
+        preamble: [table.title, table.dateLine ?? ''],
+        headings: table.headings,
+        rows: table.rows,
+        widths: [140, 160, 95, 55, 65],
+        ruled,
+      });
+      expect(await readPlanBytes(bytes, 'members.pdf')).toEqual(plan);
+    }
+  });
 
   it('reads the same plan with a status column in every format', async () => {
     const withProgress: ImportedPlan = {
