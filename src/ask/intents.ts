@@ -105,6 +105,28 @@ export const INTENTS: IntentDefinition[] = [
     describe: 'the position of a plan',
   },
   {
+    name: 'sign-off',
+    // An instruction, not a question: "sign off rec 3 on the comms plan", "sign off 1, 3 and 5".
+    // "Which were signed off" stays a question about completed actions.
+    cues: [[/^(?:please )?(?:can you |could you )?sign ?off\b/, 8]],
+    describe: 'signing off completed actions',
+  },
+  {
+    name: 'reopen',
+    cues: [[/^(?:please )?(?:can you |could you )?re ?open\b/, 8]],
+    describe: 'reopening a completed action',
+  },
+  {
+    name: 'report',
+    cues: [
+      [
+        /^(?:please )?(?:can you |could you )?(?:send (?:me )?|give me |get me |make |prepare |produce )?(?:the |a )?(?:committee |progress )?(?:report|paper) (?:for|on|of)\b/,
+        5,
+      ],
+    ],
+    describe: 'the committee report',
+  },
+  {
     name: 'subscribe',
     cues: [
       [
