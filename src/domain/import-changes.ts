@@ -67,7 +67,7 @@ export function comparePlan(stored: Action[], document: DocumentAction[]): PlanC
 /** Initials standing for a person ("JS", "J.S.", "JAS"), not a post title. */
 export function isInitials(owner: string): boolean {
   const text = owner.trim();
-  return /^[A-Z]{2,4}$/.test(text) || /^(?:[A-Z]\.\s?){2,4}$/.test(text);
+  return /^[A-Z]{2,4}$/.test(text) || /^(?:[A-Z]\.\s?){1,3}[A-Z]\.?$/.test(text);
 }
 
 /** An owner of the plan nobody in the directory holds: a post, or someone's initials. */

@@ -65,7 +65,15 @@ async function planPayload(
     // The admin sees the plausibility problems on top of the preview and decides there.
     acceptWarnings: true,
   });
-  const existing = await repos.plans.get(imported.plan.id);
+  let existing = await repos.plans.get(imported.plan.id);
+  if (!existing) {
+    // A plan first imported under an id of its own (`import --plan ID`) is found by its title,
+    // so sending its new version updates it rather than making a second copy.
+    const title = imported.plan.title.trim().toLowerCase();
+    existing =
+      (await repos.plans.list()).find((p) => p.title.trim().toLowerCase() === title) ?? null;
+    if (existing) imported.plan.id = existing.id;
+  }
   const stored = existing ? await repos.actions.listByPlan(existing.id) : [];
   return {
     imported,

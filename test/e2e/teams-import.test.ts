@@ -186,6 +186,15 @@ describe('importing a plan in Teams', () => {
     expect(await h.app.repos.actions.get(CLIMATE_ID, '4')).not.toBeNull();
   });
 
+  it('finds a plan stored under an id of its own by its title, as a re-import', async () => {
+    const demo = path.join(__dirname, '../../demo/members-communications-action-plan.txt');
+    await sendFile(h, USERS.patti, 'members-communications.txt', await readFile(demo));
+    const text = allText(lastCard());
+    expect(text).toContain('Check this re-import');
+    expect(text).toContain('plan id members-communications');
+    expect(text).not.toContain('Added:');
+  });
+
   it('pages a long preview ten at a time', async () => {
     const long: PlanTable = {
       ...CLIMATE,
@@ -240,6 +249,20 @@ describe('importing a plan in Teams', () => {
     expect(h.connector.texts().join(' ')).toContain('Only admins can import plans');
     expect(h.connector.downloads).toHaveLength(0);
     expect(await h.app.repos.plans.get(CLIMATE_ID)).toBeNull();
+  });
+
+  it('refuses Import, paging and Cancel from someone who is not an admin', async () => {
+    await sendFile(h, USERS.patti, 'climate.docx', await readFile(files.docx));
+    const preview = lastCard();
+    for (const verb of [VERBS.confirmImport, VERBS.cancelImport]) {
+      const refused = await h.invoke(USERS.megan, verb, executeOf(preview, verb)!);
+      expect(invokeMessage(refused)).toContain('Only admins can import plans');
+    }
+    expect(await h.app.repos.plans.get(CLIMATE_ID)).toBeNull();
+    expect(
+      (await h.app.repos.previews.get(String(executeOf(preview, VERBS.confirmImport)!.previewId)))
+        ?.state,
+    ).toBe('open');
   });
 
   it('in a channel, says files go to a personal chat', async () => {
