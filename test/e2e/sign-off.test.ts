@@ -221,4 +221,53 @@ describe('sign-off, reopening and the committee report in Teams', () => {
       reason: 'paused-review',
     });
   });
+
+  it('reopens from the card only with a comment, and signs off all from it', async () => {
+    const complete = async () => {
+      const a = (await h.app.repos.actions.get(PLAN, '4'))!;
+      await h.invoke(USERS.alex, VERBS.updateAction, {
+        planId: PLAN,
+        ref: '4',
+        version: a.version,
+        shownStatus: a.status,
+        slot: '',
+        status: 'complete',
+      });
+    };
+    await complete();
+    h.connector.clear();
+    await h.message(USERS.adele, 'sign off');
+    const [card] = h.connector.cards();
+    const [reopen] = executeData(card, VERBS.reopenAction);
+    expect(reopen).toMatchObject({ ref: '4', slot: '1' });
+
+    const refused = await h.invoke(USERS.adele, VERBS.reopenAction, {
+      ...reopen,
+      'comment-1': ' ',
+    });
+    expect(textOf(refused.body)).toContain('Please say why the action is reopened');
+    expect((await h.app.repos.actions.get(PLAN, '4'))?.status).toBe('complete');
+
+    const reopened = await h.invoke(USERS.adele, VERBS.reopenAction, {
+      ...reopen,
+      'comment-1': 'The link is broken.',
+    });
+    expect(textOf(invokeCard(reopened))).toContain('Reopened action 4');
+    expect((await h.app.repos.actions.get(PLAN, '4'))?.lastNote).toBe('The link is broken.');
+
+    await complete();
+    h.connector.clear();
+    await h.message(USERS.adele, 'sign off for the comms plan');
+    const all = executeData(h.connector.cards()[0], VERBS.signOffAction);
+    expect(all.map((d) => d.ref)).toEqual(['4']);
+    const [signAll] = executeData(h.connector.cards()[0], VERBS.signOffAll);
+    expect(signAll).toBeUndefined();
+    const signed = await h.invoke(USERS.adele, VERBS.signOffAll, {
+      verb: VERBS.signOffAll,
+      planId: PLAN,
+      refs: '4',
+    });
+    expect(textOf(invokeCard(signed))).toContain('Nothing is waiting for sign-off.');
+    expect((await h.app.repos.actions.get(PLAN, '4'))?.signedOffBy).toBe('Adele Vance');
+  });
 });
