@@ -64,13 +64,15 @@ param tablePrefix string = 'apb'
 @description('Send prompts and digests from inside the web app on their schedule (SCHEDULER). Set false if an external timer calls /api/jobs/* instead.')
 param scheduler bool = true
 
-@description('When prompts and digests go out and when to escalate. The defaults are the bot\'s own.')
+@description('When prompts, digests and channel summaries go out and when to escalate. The defaults are the bot\'s own.')
 param schedule object = {
   NUDGE_HOUR: '9'
   NUDGE_DAYS_BEFORE: '14'
   NUDGE_STALE_DAYS: '30'
   DIGEST_DAY: 'monday'
   DIGEST_HOUR: '8'
+  CHANNEL_HOUR: '8'
+  CHANNEL_DAYS_BEFORE_MEETING: '5'
   ESCALATE_DAYS: '28'
   JOBS_MAX_PER_RUN: '5000'
 }
