@@ -1,6 +1,6 @@
 import template from '../../cards/import-done.json';
 import { clip, LINE_TEXT_MAX, LIST_TEXT_MAX, plural } from './format';
-import { expandCard, type AdaptiveCard } from './render';
+import { renderCard, type AdaptiveCard } from './render';
 import { VERBS, type FirstMessagesExecuteData } from './verbs';
 
 /** Most lines the confirmation lists. */
@@ -42,5 +42,5 @@ export function importDoneCardData(input: ImportDoneCardInput): ImportDoneCardDa
 
 /** The answer to Import: what was stored, and the offer to tell each owner. */
 export function buildImportDoneCard(input: ImportDoneCardInput): AdaptiveCard {
-  return expandCard(template, importDoneCardData(input));
+  return renderCard(template, importDoneCardData(input));
 }

@@ -15,7 +15,7 @@ import {
   statusBadge,
 } from './format';
 import { sortWarnings } from './preview-warnings';
-import { expandCard, type AdaptiveCard } from './render';
+import { expandCard, fitCard, withinBudget, type AdaptiveCard } from './render';
 import { holderInputIds, VERBS, type PreviewExecuteData } from './verbs';
 
 /** Actions shown on one page of a preview ("Show next 10"). */
@@ -141,7 +141,10 @@ function dueText(action: PlanPreviewPayload['imported']['actions'][number]): str
 }
 
 /** Maps a stored plan preview to the card's data for one page of its actions. */
-export function importPreviewCardData(input: ImportPreviewCardInput): ImportPreviewCardData {
+export function importPreviewCardData(
+  input: ImportPreviewCardInput,
+  pickerLimit = PREVIEW_UNHELD_LIMIT,
+): ImportPreviewCardData {
   const { preview, timezone } = input;
   const { imported, unheld } = preview.payload;
   const total = imported.actions.length;
@@ -165,11 +168,11 @@ export function importPreviewCardData(input: ImportPreviewCardInput): ImportPrev
   ]
     .filter((t): t is string => t !== null)
     .map((t) => ({ text: clip(t, LINE_TEXT_MAX) }));
-  const choices = input.people.slice(0, PREVIEW_CHOICES_LIMIT).map((p) => ({
+  const choices = input.people.slice(0, Math.min(PREVIEW_CHOICES_LIMIT, pickerLimit)).map((p) => ({
     title: clip(`${p.name} (${p.email})`, LINE_TEXT_MAX),
     value: p.email,
   }));
-  const pickers = unheld.slice(0, PREVIEW_UNHELD_LIMIT).map((u, i) => {
+  const pickers = unheld.slice(0, Math.min(PREVIEW_UNHELD_LIMIT, pickerLimit)).map((u, i) => {
     const ids = holderInputIds(i);
     const owner = clip(u.owner, LINE_TEXT_MAX);
     return {
@@ -243,7 +246,13 @@ export function importPreviewCardData(input: ImportPreviewCardInput): ImportPrev
 
 /** The preview of a plan sent to the bot: what was read, what it changes, Import or Cancel. */
 export function buildImportPreviewCard(input: ImportPreviewCardInput): AdaptiveCard {
-  return expandCard(template, importPreviewCardData(input));
+  // Pickers (each with its ready choices) are what grows: fewer are offered until the card fits.
+  return withinBudget(
+    fitCard(
+      (limit) => expandCard(template, importPreviewCardData(input, limit)),
+      PREVIEW_UNHELD_LIMIT,
+    ),
+  );
 }
 
 /** True for a preview of a plan (rather than of a people file). */

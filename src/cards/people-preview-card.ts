@@ -3,7 +3,7 @@ import type { DirectoryRow } from '../domain/import-changes';
 import type { PeoplePreviewPayload } from '../services/preview-import';
 import type { Preview } from '../storage/previews-repository';
 import { clip, formatInstant, LINE_TEXT_MAX, LIST_TEXT_MAX, moreText, plural } from './format';
-import { expandCard, fitCard, type AdaptiveCard } from './render';
+import { expandCard, fitCard, withinBudget, type AdaptiveCard } from './render';
 import { VERBS, type PreviewExecuteData } from './verbs';
 
 /** Most people listed in each group of a people preview. */
@@ -83,8 +83,10 @@ export function peoplePreviewCardData(
 
 /** The preview of a people file: who is added, changed and left as they are; Import or Cancel. */
 export function buildPeoplePreviewCard(input: PeoplePreviewCardInput): AdaptiveCard {
-  return fitCard(
-    (limit) => expandCard(template, peoplePreviewCardData(input, limit)),
-    PEOPLE_PREVIEW_LIMIT,
+  return withinBudget(
+    fitCard(
+      (limit) => expandCard(template, peoplePreviewCardData(input, limit)),
+      PEOPLE_PREVIEW_LIMIT,
+    ),
   );
 }
