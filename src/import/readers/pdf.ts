@@ -162,7 +162,7 @@ function tableLines(
     // Below the table's last rule, or well apart from it: a key, footnotes, signatures.
     if (previous && bottomRule !== null && line.top > bottomRule && previous.line.y < bottomRule)
       break;
-    if (previous && bottomRule === null && line.top - previous.line.y > 2.5 * line.h) break;
+    if (previous && bottomRule === null && line.top - previous.line.y > 4 * line.h) break;
     const cells = starts.map(() => [] as typeof line.texts);
     for (const t of line.texts) cells[columnOf(starts, t.x0)].push(t);
     out.push({

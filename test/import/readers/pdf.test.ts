@@ -115,3 +115,71 @@ describe('reading a PDF plan', () => {
     );
   });
 });
+
+describe('a row split by a page break', () => {
+  const FILLER = 'That the service reports its progress to the committee.';
+  // pdfkit never splits a row, so the rows are placed by hand, the last on page 1 split as Word
+  // prints it: the rest of its cells at the top of page 2, with nothing in the ref column.
+  async function splitRowPdf(ruled: boolean): Promise<Buffer> {
+    const { default: PDFDocument } = await import('pdfkit');
+    const doc = new PDFDocument({ size: 'A4', margin: 40 });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<Buffer>((resolve) =>
+      doc.on('end', () => resolve(Buffer.concat(chunks))),
+    );
+    const xs = [40, 80, 330, 450];
+    const widths = [40, 250, 120, 100];
+    const row = (cells: string[], y: number, height: number, bold = false): void => {
+      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+      cells.forEach((text, i) => {
+        if (ruled) doc.lineWidth(0.5).rect(xs[i], y, widths[i], height).stroke();
+        doc.text(text, xs[i] + 4, y + 4, { width: widths[i] - 8 });
+      });
+    };
+    doc.font('Helvetica-Bold').fontSize(12).text('Waste Services Review – Action Plan', 40, 40);
+    row(['Ref', 'Recommendation', 'Lead officer', 'Target date'], 70, 20, true);
+    for (let k = 0; k < 16; k++)
+      row([String(k + 1), FILLER, 'Head of Waste', 'March 2027'], 90 + 40 * k, 40);
+    row(
+      ['17', 'That the council publishes its recycling rates', 'Head of Waste', 'June 2027'],
+      730,
+      40,
+    );
+    doc.addPage();
+    row(['', 'for every ward each quarter.', 'Data Officer', ''], 40, 30);
+    row(
+      [
+        '18',
+        'That bulky waste charges are compared with neighbouring councils.',
+        'Head of Finance',
+        'September 2027',
+      ],
+      70,
+      40,
+    );
+    doc.end();
+    return done;
+  }
+
+  it.each([true, false])('joins the halves again (ruled: %s)', async (ruled) => {
+    const plan = await readPlanBytes(await splitRowPdf(ruled), 'waste.pdf');
+    expect(plan.actions).toHaveLength(18);
+    expect(plan.actions.slice(15).map((a) => [a.ref, a.recommendation, a.owners, a.due])).toEqual([
+      ['16', FILLER, ['Head of Waste'], '2027-03-31'],
+      [
+        '17',
+        'That the council publishes its recycling rates for every ward each quarter.',
+        ['Head of Waste', 'Data Officer'],
+        '2027-06-30',
+      ],
+      [
+        '18',
+        'That bulky waste charges are compared with neighbouring councils.',
+        ['Head of Finance'],
+        '2027-09-30',
+      ],
+    ]);
+    expect(plan.warnings).toEqual([]);
+  });
+});
