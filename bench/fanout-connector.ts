@@ -3,7 +3,7 @@
 // Started by bench/fanout.ts, which talks to it over IPC.
 import { scaleLimits, TEAMS_LIMITS } from '../src/notify/send-limiter';
 import { TestConnector } from '../test/support/connector';
-import { TeamsEnforcer, type EnforcerStats } from '../test/support/teams-enforcer';
+import { seededRandom, TeamsEnforcer, type EnforcerStats } from '../test/support/teams-enforcer';
 
 /** What the child tells the parent. */
 export type ConnectorMessage =
@@ -13,6 +13,8 @@ export type ConnectorMessage =
       /** Messages received per conversation. */
       delivered: Record<string, number>;
       stats: EnforcerStats;
+      /** Connections dropped before their request was read. */
+      dropped: number;
       /** Messages accepted in each second from the first one. */
       perSecond: number[];
     };
@@ -23,7 +25,9 @@ async function main(): Promise<void> {
     faultRate: Number(process.env.FANOUT_FAULT_RATE ?? '0.05'),
     seed: 2026,
   });
-  const connector = new TestConnector({ fault: enforcer.fault });
+  const dropRate = Number(process.env.FANOUT_DROP_RATE ?? '0');
+  const dice = seededRandom(7);
+  const connector = new TestConnector({ fault: enforcer.fault, drop: () => dice() < dropRate });
   const url = await connector.start();
   const delivered: Record<string, number> = {};
   const perSecond: number[] = [];
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
         type: 'stats',
         delivered,
         stats: enforcer.stats,
+        dropped: connector.dropped,
         perSecond: Array.from(perSecond, (n) => n ?? 0),
       });
     } else if (request.type === 'stop') {

@@ -1,8 +1,9 @@
 // bench:fanout — 10,000 people each owed a nudge, sent through a local Bot Connector that enforces
 // Teams' rate limits (scaled up by SCALE so the run fits in under a minute) and fails 5% of the
-// requests it accepts with 429 or 503. Checks every person gets exactly one message and how close
-// the send rate comes to the enforced ceiling.
-import { fork, type ChildProcess } from 'node:child_process';
+// requests it accepts with 429 or 503 and drops 1% of connections before reading the request,
+// while a second process keeps a CPU busy. Checks every person gets exactly one message and how
+// close the send rate comes to the enforced ceiling.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/config';
@@ -19,6 +20,10 @@ const PEOPLE = Number(process.env.FANOUT_PEOPLE ?? '10000');
 /** Teams' limits × SCALE: 50 a second becomes SCALE × 50. */
 const SCALE = Number(process.env.FANOUT_SCALE ?? '4');
 const FAULT_RATE = 0.05;
+/** Share of connections the connector drops before reading the request (a network blip). */
+const DROP_RATE = Number(process.env.FANOUT_DROP_RATE ?? '0.01');
+/** Processes that spin for the whole run, so the sender never has the machine to itself. */
+const SPINNERS = Number(process.env.FANOUT_SPINNERS ?? '1');
 const POSTS = 20;
 const PLAN = 'fanout';
 const TENANT = '00000000-0000-0000-0000-00000000fan0';
@@ -27,7 +32,12 @@ const AT = new Date('2026-11-25T09:00:00Z');
 function startConnector(): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(path.join(__dirname, 'fanout-connector.ts'), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, FANOUT_SCALE: String(SCALE), FANOUT_FAULT_RATE: String(FAULT_RATE) },
+    env: {
+      ...process.env,
+      FANOUT_SCALE: String(SCALE),
+      FANOUT_FAULT_RATE: String(FAULT_RATE),
+      FANOUT_DROP_RATE: String(DROP_RATE),
+    },
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
@@ -108,9 +118,15 @@ async function seed(store: TableStore, serviceUrl: string): Promise<void> {
   await Promise.all(Array.from({ length: 50 }, worker));
 }
 
+/** A process that keeps one CPU busy until it is killed. */
+function spin(): ChildProcess {
+  return spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+}
+
 async function main(): Promise<void> {
   const azurite = await startAzurite({ inMemory: true });
   const { child, url } = await startConnector();
+  const spinners = Array.from({ length: SPINNERS }, spin);
   try {
     // Azurite's point reads and writes slow down as a partition grows (a scan per request), and
     // the run's ledger and reply rows each share one partition: the server's 5-second request
@@ -132,7 +148,7 @@ async function main(): Promise<void> {
     });
     const run = await timed(async () => app.runJob('nudges', { at: AT, dryRun: false }));
     const report = run.value;
-    const { delivered, stats, perSecond } = await connectorStats(child);
+    const { delivered, stats, perSecond, dropped } = await connectorStats(child);
     let duplicates = 0;
     let lost = 0;
     for (let i = 0; i < PEOPLE; i += 1) {
@@ -155,6 +171,8 @@ async function main(): Promise<void> {
         `people:            ${PEOPLE}`,
         `limits scaled by:  ${SCALE} (app ceiling ${ceiling}/s; per conversation ${limits.perConversation.map((w) => `${w.limit}/${w.perMs / 1000}s`).join(', ')})`,
         `faults injected:   ${stats.injected429} × 429, ${stats.injected503} × 503 (${FAULT_RATE * 100}% of accepted)`,
+        `dropped:           ${dropped} connections before reading the request (${DROP_RATE * 100}%)`,
+        `CPU spinners:      ${SPINNERS} other process(es) busy for the whole run`,
         `over-limit 429s:   ${stats.throttled}`,
         `job report:        ${report.totals.sent} sent, ${report.totals.failed} failed, ${report.totals.unreachable} unreachable`,
         ...[...notSent].map(([what, n]) => `not sent:          ${n} × ${what}`),
@@ -172,6 +190,15 @@ async function main(): Promise<void> {
         sent,
         duplicates,
         lost,
+        report_sent: report.totals.sent,
+        report_failed: report.totals.failed,
+        report_unreachable: report.totals.unreachable,
+        injected_429: stats.injected429,
+        injected_503: stats.injected503,
+        over_limit_429: stats.throttled,
+        dropped,
+        drop_rate: DROP_RATE,
+        spinners: SPINNERS,
         elapsed_s: round(elapsed, 2),
         scale: SCALE,
         ceiling_per_s: ceiling,
@@ -180,6 +207,7 @@ async function main(): Promise<void> {
       })}\n`,
     );
   } finally {
+    for (const spinner of spinners) spinner.kill();
     child.send({ type: 'stop' });
     await azurite.stop();
   }

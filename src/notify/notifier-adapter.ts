@@ -12,6 +12,8 @@ type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
 
 interface PipelineRequest {
   url: string;
+  /** Milliseconds before the request is abandoned; 0 waits for ever. */
+  timeout: number;
 }
 interface PipelineResponse {
   status: number;
@@ -29,6 +31,12 @@ interface Pipeline {
     options?: { afterPhase?: 'Sign' },
   ): void;
 }
+
+/**
+ * How long one Bot Connector request may go unanswered before it is abandoned and retried (a
+ * dead connection otherwise holds a job run for ever). Teams answers in well under a second.
+ */
+export const SEND_TIMEOUT_MS = 30_000;
 
 /** The name of the retry step in the Azure HTTP pipeline under botbuilder's connector client. */
 const SDK_RETRY_POLICY = 'defaultRetryPolicy';
@@ -57,6 +65,13 @@ export function fitConnectorClient(client: ConnectorClient, limiter: SendLimiter
   const pipeline = pipelineOf(client);
   if (!pipeline) return false;
   pipeline.removePolicy({ name: SDK_RETRY_POLICY });
+  pipeline.addPolicy({
+    name: 'sendTimeout',
+    sendRequest: (request, next) => {
+      if (!request.timeout) request.timeout = SEND_TIMEOUT_MS;
+      return next(request);
+    },
+  });
   if (limiter) {
     pipeline.addPolicy(
       {

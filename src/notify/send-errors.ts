@@ -16,6 +16,7 @@ export interface SendFailure {
 }
 
 interface ErrorShape {
+  name?: unknown;
   statusCode?: unknown;
   code?: unknown;
   message?: unknown;
@@ -26,6 +27,27 @@ interface ErrorShape {
 // Errors where the request never left this machine, so retrying cannot deliver a message twice.
 const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/;
 
+// The connection dropped or went quiet before any answer: a network blip, or a connector that
+// closed the connection before reading the request. Nothing says the request reached Teams, so
+// it is retried with the same backoff as a 429 or 503 (not retrying loses the message for sure).
+const DROPPED_CODES = new Set([
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'REQUEST_SEND_ERROR',
+]);
+const DROPPED = /socket hang up|other side closed|ECONNRESET|ETIMEDOUT|EPIPE|timed? ?out|aborted/i;
+
+function connectionDropped(e: ErrorShape, code: string | null, message: string): boolean {
+  if (code !== null && DROPPED_CODES.has(code)) return true;
+  if (e.name === 'AbortError' || e.name === 'TimeoutError') return true;
+  return DROPPED.test(message);
+}
+
 function unreachableReason(statusCode: number, code: string | null): string {
   if (code === 'ConversationBlockedByUser') return 'Has blocked the bot in Teams';
   if (code === 'BotDisabledByAdmin') return 'The app has been turned off by a Teams administrator';
@@ -34,7 +56,8 @@ function unreachableReason(statusCode: number, code: string | null): string {
 }
 
 /**
- * Sorts an error from a Bot Connector call: throttling and gateway errors are retried; 403
+ * Sorts an error from a Bot Connector call: throttling and gateway errors, refused, reset and
+ * timed-out connections are retried; 403
  * (blocked, app not installed) and 404 (conversation gone) mean the person cannot be reached;
  * anything else fails this message only.
  */
@@ -76,6 +99,15 @@ export function classifySendError(error: unknown, nowMs: number = Date.now()): S
       code,
       reason: 'Teams could not be reached',
       retryAfterMs,
+    };
+  }
+  if (status === null && connectionDropped(e, code, message)) {
+    return {
+      kind: 'retry',
+      statusCode: null,
+      code,
+      reason: 'The connection to Teams dropped before it answered',
+      retryAfterMs: null,
     };
   }
   return {

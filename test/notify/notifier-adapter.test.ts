@@ -115,4 +115,34 @@ describe("the notifier's adapter", () => {
     // Four in any half second: twelve grants span at least a second.
     expect(times[11] - times[0]).toBeGreaterThanOrEqual(1000);
   });
+
+  it('delivers a message once when the connector drops connections before reading them', async () => {
+    let drops = 3;
+    const dropping = new TestConnector({ drop: () => drops-- > 0 });
+    await dropping.start();
+    try {
+      const notifier = createNotifier({
+        config,
+        people: {
+          markUnreachable: async () => undefined,
+          rememberTeamsIdentity: async () => undefined,
+        },
+        logger: createLogger('silent'),
+        now: () => new Date(),
+        // No real waiting between attempts: the backoff itself is the retry policy's business.
+        options: { sleep: async () => undefined },
+      });
+      const sam = {
+        email: 'sam@x.example',
+        name: 'Sam Okafor',
+        conversationReference: { ...reference('a:sam'), serviceUrl: dropping.url },
+      } as unknown as Person;
+      const outcome = await notifier.send(sam, { type: 'message', text: 'Hi' });
+      expect(outcome).toEqual(expect.objectContaining({ status: 'sent', attempts: 4 }));
+      expect(dropping.dropped).toBe(3);
+      expect(dropping.activities).toHaveLength(1);
+    } finally {
+      await dropping.stop();
+    }
+  });
 });

@@ -45,8 +45,6 @@ describe('classifySendError', () => {
       expect.objectContaining({ kind: 'failed', statusCode: 400, reason: 'Teams answered 400' }),
     );
     expect(classifySendError(restError(401)).kind).toBe('failed');
-    // A reset connection may have delivered the message: never sent twice in one run.
-    expect(classifySendError(new Error('socket hang up')).kind).toBe('failed');
     expect(classifySendError('odd').reason).toMatch(/odd/);
   });
 
@@ -57,5 +55,22 @@ describe('classifySendError', () => {
     expect(classifySendError(refused)).toEqual(
       expect.objectContaining({ kind: 'retry', statusCode: null }),
     );
+  });
+
+  it.each([
+    ['a connection reset before any answer', { code: 'ECONNRESET', message: 'socket hang up' }],
+    ['a socket closed by the other side', { code: 'UND_ERR_SOCKET', message: 'other side closed' }],
+    ['a timed-out request', { code: 'ETIMEDOUT', message: 'connect ETIMEDOUT' }],
+    ['an aborted request', { name: 'AbortError', message: 'The operation was aborted.' }],
+    ['a bare hang-up', { message: 'socket hang up' }],
+  ])('retries %s, with the same backoff as a 429 (no Retry-After)', (_name, fields) => {
+    const error = Object.assign(new Error(fields.message), fields);
+    expect(classifySendError(error)).toEqual({
+      kind: 'retry',
+      statusCode: null,
+      code: 'code' in fields ? fields.code : null,
+      reason: 'The connection to Teams dropped before it answered',
+      retryAfterMs: null,
+    });
   });
 });

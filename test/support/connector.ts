@@ -40,6 +40,11 @@ export interface ConnectorOptions {
   fault?: (request: { method: string; conversationId: string }) => FaultDecision;
   /** Milliseconds to wait before answering a send or reply (a slow Teams). */
   latencyMs?: number;
+  /**
+   * Asked as each request arrives: true drops its connection before the request is read (a
+   * network blip), so the request never reached the service.
+   */
+  drop?: () => boolean;
 }
 
 /**
@@ -66,6 +71,9 @@ export class TestConnector {
 
   /** Sends and replies received and not yet answered (waiting out {@link latencyMs}). */
   pending = 0;
+
+  /** Connections dropped by the {@link ConnectorOptions.drop} hook. */
+  dropped = 0;
 
   constructor(private readonly options: ConnectorOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
@@ -195,6 +203,11 @@ export class TestConnector {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (this.options.drop?.()) {
+      this.dropped += 1;
+      req.socket.destroy();
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const upload = /^\/uploads\/([^/]+)$/.exec(req.url ?? '');
