@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ValidationError } from '../services/errors';
 import { isStatus } from '../domain/status';
 import { isPlanId } from '../import/preamble';
@@ -50,4 +51,20 @@ export function cardTarget(data: Record<string, unknown>): { planId: string; ref
   const ref = cardText(data.ref);
   if (!planId || !ref) throw new ValidationError('This card is missing which action it is for.');
   return { planId, ref };
+}
+
+/**
+ * The id of one card action, for its audit row: Teams delivers the same invoke again (same
+ * activity id in the same conversation) when the bot was slow, and that must record once.
+ * Undefined when the activity carries no id.
+ */
+export function requestIdOf(activity: {
+  id?: string;
+  conversation?: { id?: string };
+}): string | undefined {
+  if (!activity.id) return undefined;
+  return createHash('sha256')
+    .update(`${activity.conversation?.id ?? ''}\n${activity.id}`)
+    .digest('base64url')
+    .slice(0, 32);
 }

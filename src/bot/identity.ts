@@ -40,7 +40,7 @@ async function teamsMember(
 export async function resolvePerson(context: TurnContext, deps: BotDeps): Promise<Person | null> {
   const from = context.activity.from;
   const aadObjectId = from?.aadObjectId ?? null;
-  let person = aadObjectId ? await deps.repos.people.findByAadObjectId(aadObjectId) : null;
+  let person = aadObjectId ? await deps.repos.people.findByAadObjectIdCached(aadObjectId) : null;
   let memberAad: string | null = null;
   if (!person && from?.id) {
     const member = await teamsMember(context, from.id, deps);

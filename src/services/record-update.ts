@@ -7,7 +7,7 @@ import type { Person } from '../domain/person';
 import { statusLabel, STATUSES_WITH_REASON } from '../domain/status';
 import { checkUpdate, type UpdateRequest } from '../domain/update-input';
 import type { ActionsRepository } from '../storage/actions-repository';
-import { ConflictError } from '../storage/errors';
+import { AlreadyRecordedError, ConflictError } from '../storage/errors';
 import type { UpdatesRepository } from '../storage/updates-repository';
 import { NotAllowedError, NotFoundError, ValidationError } from './errors';
 
@@ -25,7 +25,10 @@ export interface RecordUpdateInput {
   timezone: string;
   /** The version of the action the person saw (from the card); omitted for replies and the CLI. */
   seenVersion?: string;
-  /** Id of the audit row; a retry of the same attempt rewrites that row rather than adding one. */
+  /**
+   * Id of the audit row: the same request delivered again (Teams resends a slow invoke) finds its
+   * row and records nothing more.
+   */
   requestId?: string;
 }
 
@@ -46,6 +49,19 @@ const MAX_ATTEMPTS = 80;
 function describeChange(action: Action): string {
   const who = action.lastUpdateBy ?? 'Someone';
   return `${who} updated this action since your card was sent: it is now ${statusLabel(action.status)}.`;
+}
+
+/** The answer to a request recorded before: what it wrote, and the action as it is now. */
+async function recordedBefore(
+  deps: { actions: ActionsRepository; updates: UpdatesRepository },
+  input: RecordUpdateInput,
+  id: string,
+): Promise<RecordUpdateResult | null> {
+  const [update, action] = await Promise.all([
+    deps.updates.get(input.planId, input.ref, id),
+    deps.actions.get(input.planId, input.ref),
+  ]);
+  return update && action ? { outcome: 'saved', action, update } : null;
 }
 
 /**
@@ -75,9 +91,10 @@ function statusDetails(
 }
 
 /**
- * Records progress on an action: checks who may, appends the audit row first (so nothing is
- * lost even if the process stops), then writes the action with its version. Concurrent notes are
- * retried until they land; a status change made on a stale card is refused with what changed.
+ * Records progress on an action: checks who may, then writes the audit row and the action (with
+ * its version) in one transaction, so history never shows a change that was not applied.
+ * Concurrent notes are retried until they land; a status change made on a stale card is refused
+ * with what changed; a request recorded before (same `requestId`) is answered, not repeated.
  */
 export async function recordUpdate(
   deps: { actions: ActionsRepository; updates: UpdatesRepository },
@@ -90,7 +107,13 @@ export async function recordUpdate(
   const at = input.now.toISOString();
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const current = await deps.actions.get(input.planId, input.ref);
+    // A request that names itself may have been recorded already (a redelivery): looked for
+    // alongside the action, so it costs no extra wait.
+    const [current, before] = await Promise.all([
+      deps.actions.get(input.planId, input.ref),
+      attempt === 0 && input.requestId ? deps.updates.get(input.planId, input.ref, id) : null,
+    ]);
+    if (before && current) return { outcome: 'saved', action: current, update: before };
     if (!current)
       throw new NotFoundError(`There is no action ${input.ref} in plan ${input.planId}.`);
     if (!canUpdate(input.author, current)) {
@@ -122,7 +145,7 @@ export async function recordUpdate(
       note: change.note,
       source: input.source,
     };
-    const update: Omit<ActionUpdate, 'id'> & { id: string } = applyEdit
+    const update: ActionUpdate = applyEdit
       ? {
           ...base,
           statusTo: change.status ?? current.status,
@@ -140,7 +163,6 @@ export async function recordUpdate(
     if (!applyEdit && change.note === null) {
       return { outcome: 'stale', action: current, update: null, changed: describeChange(current) };
     }
-    const saved = await deps.updates.append(update);
     const next: Action = {
       ...current,
       ...statusDetails(current, update),
@@ -152,20 +174,26 @@ export async function recordUpdate(
       lastNote: change.note ?? current.lastNote,
     };
     try {
-      const written = await deps.actions.update(next);
+      const written = await deps.actions.saveWithUpdate(next, update);
       if (wantsEdit && stale) {
         return {
           outcome: 'stale',
           action: written,
-          update: saved,
+          update,
           changed: describeChange(current),
         };
       }
-      return { outcome: 'saved', action: written, update: saved };
+      return { outcome: 'saved', action: written, update };
     } catch (error) {
+      if (error instanceof AlreadyRecordedError) {
+        const before = await recordedBefore(deps, input, id);
+        if (before) return before;
+        throw error;
+      }
       if (!(error instanceof ConflictError)) throw error;
-      // Someone else wrote between our read and write. The next pass re-reads: a note is
-      // retried until it lands; a status change is then judged against the fresh action.
+      // Someone else wrote between our read and write; nothing of ours was written. The next
+      // pass re-reads: a note is retried until it lands; a status change is then judged against
+      // the fresh action.
       await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 20));
     }
   }

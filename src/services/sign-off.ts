@@ -63,8 +63,8 @@ async function planOf(deps: SignOffDeps, planId: string): Promise<Plan> {
 }
 
 /**
- * Reads an action, applies a change with its audit row written first, and writes it with its
- * version; re-reads and tries again when someone else wrote in between.
+ * Reads an action, applies a change, and writes it with its version and its audit row in one
+ * transaction; re-reads and tries again when someone else wrote in between.
  */
 async function changeAction(
   deps: SignOffDeps,
@@ -77,9 +77,10 @@ async function changeAction(
     if (!current) return { refused: `There is no action ${ref} in this plan.` };
     const decided = change(current);
     if ('refused' in decided) return decided;
-    const update = await deps.updates.append(decided.update);
     try {
-      return { action: await deps.actions.update(decided.next), update };
+      // The audit row and the change land together, or neither does.
+      const action = await deps.actions.saveWithUpdate(decided.next, decided.update);
+      return { action, update: decided.update };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));

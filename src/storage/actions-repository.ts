@@ -1,9 +1,10 @@
 import { odata, TableTransaction } from '@azure/data-tables';
-import type { Action } from '../domain/action';
+import type { Action, ActionUpdate } from '../domain/action';
 import { isStatus, type Status } from '../domain/status';
-import { ConflictError, statusCodeOf, translateStorageError } from './errors';
-import { refKey } from './keys';
+import { AlreadyRecordedError, ConflictError, statusCodeOf, translateStorageError } from './errors';
+import { HISTORY_ROWS, refKey } from './keys';
 import { BATCH_LIMIT, type TableStore } from './table-store';
+import { toUpdateEntity } from './updates-repository';
 
 interface ActionEntity {
   partitionKey: string;
@@ -97,13 +98,15 @@ export class ActionsRepository {
     }
   }
 
-  /** Every action of a plan, in the plan's order (one partition read). */
+  /** Every action of a plan, in the plan's order (the action rows of its partition, by RowKey). */
   async listByPlan(planId: string): Promise<Action[]> {
     const actions: Action[] = [];
+    // The partition also holds the actions' history, keyed after every action.
+    const filter = odata`PartitionKey eq ${planId} and RowKey lt ${HISTORY_ROWS.from}`;
     try {
       const rows = this.store
         .table('actions')
-        .listEntities<ActionEntity>({ queryOptions: { filter: odata`PartitionKey eq ${planId}` } });
+        .listEntities<ActionEntity>({ queryOptions: { filter } });
       for await (const row of rows) actions.push(toAction(row));
     } catch (error) {
       throw translateStorageError(error, `actions of ${planId}`);
@@ -169,6 +172,30 @@ export class ActionsRepository {
         .updateEntity(toActionEntity(fields), 'Replace', { etag: version });
       return { ...action, version: response.etag ?? '' };
     } catch (error) {
+      throw translateStorageError(error, `Action ${action.ref}`);
+    }
+  }
+
+  /**
+   * Writes a change to an action read earlier together with the update that records it, in one
+   * transaction: both land or neither does, so the history never shows a change that was not
+   * applied. Fails with ConflictError when the action changed since it was read, and with
+   * AlreadyRecordedError when an update with this id exists (the same request, delivered again).
+   */
+  async saveWithUpdate(action: Action, update: ActionUpdate): Promise<Action> {
+    const { version, ...fields } = action;
+    const transaction = new TableTransaction();
+    transaction.createEntity(toUpdateEntity(update));
+    transaction.updateEntity(toActionEntity(fields), 'Replace', { etag: version });
+    try {
+      const response = await this.store.table('actions').submitTransaction(transaction.actions);
+      // Sub-responses come in the order of the operations; an update's names no RowKey.
+      const etag = response.subResponses[1]?.etag?.trim();
+      if (etag) return { ...action, version: etag };
+      const stored = await this.get(action.planId, action.ref);
+      return stored ?? { ...action, version: '' };
+    } catch (error) {
+      if (statusCodeOf(error) === 409) throw new AlreadyRecordedError(`Update ${update.id}`);
       throw translateStorageError(error, `Action ${action.ref}`);
     }
   }

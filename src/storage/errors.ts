@@ -6,6 +6,17 @@ export class ConflictError extends Error {
   }
 }
 
+/**
+ * Raised when a write names a row that already exists: for an update, the same request (a
+ * redelivered card action) was recorded before, so nothing was written this time.
+ */
+export class AlreadyRecordedError extends Error {
+  constructor(readonly what: string) {
+    super(`${what} was already recorded`);
+    this.name = 'AlreadyRecordedError';
+  }
+}
+
 /** Raised when Table Storage cannot be reached or keeps failing. */
 export class StorageUnavailableError extends Error {
   constructor(cause: unknown) {

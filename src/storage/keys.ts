@@ -12,12 +12,35 @@ export function safeKey(text: string): string {
  * ("2" before "10", "R1.2" before "R1.10").
  */
 export function refKey(ref: string): string {
-  return safeKey(
+  const key = safeKey(
     ref
       .trim()
       .toLowerCase()
       .replace(/\d+/g, (n) => n.padStart(6, '0')),
   );
+  // Keys from `~` on hold each action's history (below): an action's own key never starts there.
+  return key.startsWith('~') ? `%7e${key.slice(1)}` : key;
+}
+
+/**
+ * In a plan's partition of the actions table, the actions' rows sort before this key and their
+ * history rows from it, so either can be read by a RowKey range.
+ */
+export const HISTORY_ROWS = { from: '~h|', to: '~h}' } as const;
+
+/** Where one action's history rows start: `~h|<ref key>|`, then each update's id. */
+export function historyPrefix(ref: string): string {
+  return `${HISTORY_ROWS.from}${refKey(ref)}|`;
+}
+
+/** The RowKey of one update to an action: fixed by its id, so writing it twice writes one row. */
+export function historyKey(ref: string, id: string): string {
+  return `${historyPrefix(ref)}${safeKey(id)}`;
+}
+
+/** The first key after every key that starts with `prefix`. */
+export function prefixEnd(prefix: string): string {
+  return `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
 }
 
 const MAX_TIME = 9_999_999_999_999;

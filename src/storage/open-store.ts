@@ -1,6 +1,7 @@
 import type { Config } from '../config/config';
 import { dataDir } from '../config/paths';
 import { startAzurite } from './azurite';
+import { migrateHistory } from './migrate-history';
 import { TableStore } from './table-store';
 
 /** An open store and how to let go of it. */
@@ -20,11 +21,13 @@ export async function openStore(config: Config, role: 'server' | 'cli'): Promise
   if (!config.embeddedStorage && config.TABLES_CONNECTION_STRING) {
     const store = new TableStore(config.TABLES_CONNECTION_STRING, config.TABLE_PREFIX);
     await store.ensureTables();
+    await migrateHistory(store);
     return { store, close: async () => undefined, description: 'Azure Table Storage' };
   }
   const dir = dataDir(config.DATA_DIR);
   const azurite = await startAzurite({ dataDir: dir }, { role });
   const store = new TableStore(azurite.connectionString, config.TABLE_PREFIX);
   await store.ensureTables();
+  await migrateHistory(store);
   return { store, close: () => azurite.stop(), description: `embedded table store in ${dir}` };
 }

@@ -71,13 +71,63 @@ export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** Options of a {@link PeopleRepository}. */
+export interface PeopleRepositoryOptions {
+  /** How long a person found by AAD id is kept for the next turn (at most 60 s). */
+  cacheMs?: number;
+  /** Milliseconds now (tests move it). */
+  clock?: () => number;
+}
+
+/** The longest a cached person may be served: a change made elsewhere shows within this. */
+export const PEOPLE_CACHE_MS = 60_000;
+
 /** The council's directory: who holds which posts and roles, and how to reach them in Teams. */
 export class PeopleRepository {
   // AAD id → email pairs seen before, so identity is one read per turn, not two. Each hit is
   // checked against the person row it leads to, so a stale pair only costs the second read.
   private readonly emailByAad = new Map<string, string>();
+  // AAD id → the person as last read, for the turn's identity: a person's every turn otherwise
+  // waits on a read before anything else can start. Changes made through this instance drop
+  // entries at once; changes made elsewhere (another instance, the CLI) show within cacheMs.
+  private readonly byAad = new Map<string, { person: Person; at: number }>();
+  private readonly cacheMs: number;
+  private readonly clock: () => number;
 
-  constructor(private readonly store: TableStore) {}
+  constructor(
+    private readonly store: TableStore,
+    options: PeopleRepositoryOptions = {},
+  ) {
+    this.cacheMs = Math.min(options.cacheMs ?? PEOPLE_CACHE_MS, PEOPLE_CACHE_MS);
+    this.clock = options.clock ?? (() => Date.now());
+  }
+
+  /** Forgets cached people: everyone, or one person by email. */
+  private forget(email?: string): void {
+    if (email === undefined) {
+      this.byAad.clear();
+      return;
+    }
+    const key = emailKey(email);
+    for (const [aad, entry] of this.byAad) if (entry.person.email === key) this.byAad.delete(aad);
+  }
+
+  /**
+   * The person who has used Teams with this AAD object id, or null, served from a cache of at
+   * most {@link PEOPLE_CACHE_MS}: for finding who is talking, not for writes guarded by version.
+   */
+  async findByAadObjectIdCached(aadObjectId: string): Promise<Person | null> {
+    const aad = aadObjectId.toLowerCase();
+    const now = this.clock();
+    const hit = this.byAad.get(aad);
+    if (hit && now - hit.at < this.cacheMs) return hit.person;
+    const person = await this.findByAadObjectId(aad);
+    if (person) {
+      if (this.byAad.size >= 50_000) this.byAad.clear();
+      this.byAad.set(aad, { person, at: now });
+    } else this.byAad.delete(aad);
+    return person;
+  }
 
   /** The person with this email, or null. */
   async get(email: string): Promise<Person | null> {
@@ -136,6 +186,7 @@ export class PeopleRepository {
    * Teams ids, conversation references and snoozes people already have are kept.
    */
   async importEntries(entries: DirectoryEntry[]): Promise<void> {
+    this.forget();
     await this.store.upsertMany(
       'people',
       entries.map((entry) => ({
@@ -149,6 +200,7 @@ export class PeopleRepository {
       })),
       'Merge',
     );
+    this.forget();
   }
 
   /** Remembers how to reach a person in Teams (last writer wins: these ids do not conflict). */
@@ -180,6 +232,8 @@ export class PeopleRepository {
       }
     } catch (error) {
       throw translateStorageError(error, `person ${email}`);
+    } finally {
+      this.forget(email);
     }
   }
 
@@ -194,6 +248,8 @@ export class PeopleRepository {
         );
     } catch (error) {
       throw translateStorageError(error, `person ${email}`);
+    } finally {
+      this.forget();
     }
   }
 
@@ -211,6 +267,8 @@ export class PeopleRepository {
       );
     } catch (error) {
       throw translateStorageError(error, `person ${email}`);
+    } finally {
+      this.forget(email);
     }
   }
 
@@ -229,6 +287,8 @@ export class PeopleRepository {
       return { ...person, version: response.etag ?? '' };
     } catch (error) {
       throw translateStorageError(error, `person ${person.email}`);
+    } finally {
+      this.forget(person.email);
     }
   }
 }

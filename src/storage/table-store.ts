@@ -10,6 +10,7 @@ import { statusCodeOf, translateStorageError } from './errors';
 export const TABLES = [
   'plans',
   'actions',
+  // Only history written by earlier versions, moved into 'actions' on start (migrate-history.ts).
   'updates',
   'people',
   'ledger',

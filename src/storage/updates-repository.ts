@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import type { ActionUpdate, UpdateSource } from '../domain/action';
 import { isStatus } from '../domain/status';
-import { translateStorageError } from './errors';
-import { newestFirstKey, refKey, safeKey } from './keys';
+import { statusCodeOf, translateStorageError } from './errors';
+import { HISTORY_ROWS, historyKey, historyPrefix, prefixEnd } from './keys';
 import type { TableStore } from './table-store';
 
-interface UpdateEntity {
+/** A history row as stored: in its plan's partition of the actions table. */
+export interface UpdateEntity {
   partitionKey: string;
   rowKey: string;
+  updateId: string;
   planId: string;
   ref: string;
   at: string;
@@ -25,17 +27,9 @@ interface UpdateEntity {
   reviewDate?: string;
 }
 
-// The separator sorts after every character a plan id may hold, so one plan's partitions
-// form a contiguous key range.
-const SEP = '|';
-
-function partitionOf(planId: string, ref: string): string {
-  return `${safeKey(planId)}${SEP}${refKey(ref)}`;
-}
-
 function toUpdate(e: UpdateEntity): ActionUpdate {
   return {
-    id: e.rowKey.slice(14),
+    id: e.updateId,
     planId: e.planId,
     ref: e.ref,
     at: e.at,
@@ -53,75 +47,94 @@ function toUpdate(e: UpdateEntity): ActionUpdate {
   };
 }
 
+/** The stored row of an update with its id (shared with the actions repository's transaction). */
+export function toUpdateEntity(update: ActionUpdate): UpdateEntity {
+  return {
+    partitionKey: update.planId,
+    rowKey: historyKey(update.ref, update.id),
+    updateId: update.id,
+    planId: update.planId,
+    ref: update.ref,
+    at: update.at,
+    by: update.by,
+    byName: update.byName,
+    statusFrom: update.statusFrom ?? undefined,
+    statusTo: update.statusTo,
+    note: update.note ?? undefined,
+    dueFrom: update.dueFrom ?? undefined,
+    dueTo: update.dueTo ?? undefined,
+    reason: update.reason ?? undefined,
+    source: update.source,
+    event: update.event ?? undefined,
+    reviewDate: update.reviewDate ?? undefined,
+  };
+}
+
+/** Newest first; updates made in the same instant in a fixed order. */
+function newestFirst(a: ActionUpdate, b: ActionUpdate): number {
+  return b.at.localeCompare(a.at) || a.id.localeCompare(b.id);
+}
+
 /** A new audit entry: the id is chosen by the repository unless given. */
 export type NewUpdate = Omit<ActionUpdate, 'id'> & { id?: string };
 
 /**
- * The append-only audit trail of every action: one partition per action, newest first.
- * Rows are only ever inserted, so concurrent updates never overwrite one another.
+ * The audit trail of every action. Each update is a row in its plan's partition of the actions
+ * table, keyed by the action and the update's id, so that one transaction can write it together
+ * with the action it changed (see ActionsRepository.saveWithUpdate) and a retried write of the
+ * same update lands once. Rows are only ever inserted.
  */
 export class UpdatesRepository {
   constructor(private readonly store: TableStore) {}
 
   /** Records an update and returns it with its id. Re-sending the same id is harmless. */
   async append(update: NewUpdate): Promise<ActionUpdate> {
-    const id = update.id ?? randomUUID();
-    const entity: UpdateEntity = {
-      partitionKey: partitionOf(update.planId, update.ref),
-      rowKey: newestFirstKey(update.at, id),
-      planId: update.planId,
-      ref: update.ref,
-      at: update.at,
-      by: update.by,
-      byName: update.byName,
-      statusFrom: update.statusFrom ?? undefined,
-      statusTo: update.statusTo,
-      note: update.note ?? undefined,
-      dueFrom: update.dueFrom ?? undefined,
-      dueTo: update.dueTo ?? undefined,
-      reason: update.reason ?? undefined,
-      source: update.source,
-      event: update.event ?? undefined,
-      reviewDate: update.reviewDate ?? undefined,
-    };
+    const saved: ActionUpdate = { ...update, id: update.id ?? randomUUID() };
     try {
-      // Upsert by a key that includes the id makes a retried append idempotent.
-      await this.store.table('updates').upsertEntity(entity, 'Replace');
+      await this.store.table('actions').upsertEntity(toUpdateEntity(saved), 'Replace');
     } catch (error) {
       throw translateStorageError(error, `the update to action ${update.ref}`);
     }
-    return { ...update, id };
+    return saved;
+  }
+
+  /** One update by its id, or null. */
+  async get(planId: string, ref: string, id: string): Promise<ActionUpdate | null> {
+    try {
+      return toUpdate(
+        await this.store.table('actions').getEntity<UpdateEntity>(planId, historyKey(ref, id)),
+      );
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return null;
+      throw translateStorageError(error, `the update to action ${ref}`);
+    }
   }
 
   /** The history of one action, newest first. */
   async listForAction(planId: string, ref: string, limit?: number): Promise<ActionUpdate[]> {
-    return this.query(odata`PartitionKey eq ${partitionOf(planId, ref)}`, limit);
+    const from = historyPrefix(ref);
+    const updates = await this.query(
+      odata`PartitionKey eq ${planId} and RowKey ge ${from} and RowKey lt ${prefixEnd(from)}`,
+    );
+    return limit === undefined ? updates : updates.slice(0, limit);
   }
 
   /** Every update to a plan's actions, optionally only those at or after an instant; newest first. */
   async listForPlan(planId: string, since?: string): Promise<ActionUpdate[]> {
-    const low = `${safeKey(planId)}${SEP}`;
-    const high = `${safeKey(planId)}${String.fromCharCode(SEP.charCodeAt(0) + 1)}`;
-    const filter = since
-      ? odata`PartitionKey ge ${low} and PartitionKey lt ${high} and at ge ${since}`
-      : odata`PartitionKey ge ${low} and PartitionKey lt ${high}`;
-    const updates = await this.query(filter);
-    return updates.sort((a, b) => b.at.localeCompare(a.at));
+    const range = odata`PartitionKey eq ${planId} and RowKey ge ${HISTORY_ROWS.from} and RowKey lt ${HISTORY_ROWS.to}`;
+    return this.query(since ? `${range} and ${odata`at ge ${since}`}` : range);
   }
 
-  private async query(filter: string, limit?: number): Promise<ActionUpdate[]> {
+  private async query(filter: string): Promise<ActionUpdate[]> {
     const updates: ActionUpdate[] = [];
     try {
       const rows = this.store
-        .table('updates')
+        .table('actions')
         .listEntities<UpdateEntity>({ queryOptions: { filter } });
-      for await (const row of rows) {
-        updates.push(toUpdate(row));
-        if (limit !== undefined && updates.length >= limit) break;
-      }
+      for await (const row of rows) updates.push(toUpdate(row));
     } catch (error) {
       throw translateStorageError(error, 'updates');
     }
-    return updates;
+    return updates.sort(newestFirst);
   }
 }

@@ -74,6 +74,8 @@ describe('recordUpdate against Azurite', () => {
         lastUpdateBy: 'Sam Okafor',
       }),
     );
+    // The version returned is the stored one: the next card's edit is not taken for a stale one.
+    expect(result.action.version).toBe((await repos.actions.get('p', '1'))?.version);
     const [row] = await repos.updates.listForAction('p', '1');
     expect(row).toEqual(
       expect.objectContaining({

@@ -3,14 +3,14 @@ import { typedInputs, type FieldErrors } from '../../cards/inputs';
 import { buildNudgeCard, slotKey, type NudgeItem, type SlotOutcome } from '../../cards/nudge-card';
 import { parseNudgeContext, type NudgeContext } from '../../cards/nudge-context';
 import { inputIds, VERBS } from '../../cards/verbs';
-import type { ActionUpdate } from '../../domain/action';
+import type { ActionUpdate, Plan } from '../../domain/action';
 import { canUpdate } from '../../domain/permissions';
 import { statusLabel } from '../../domain/status';
 import { ValidationError } from '../../services/errors';
 import { loadNudgeItems } from '../../services/nudge-items';
 import { recordUpdate, type RecordUpdateResult } from '../../services/record-update';
 import type { BotTurn, CardAction, CardActionResult } from '../bot-turn';
-import { cardTarget, cardText } from '../card-data';
+import { cardTarget, cardText, requestIdOf } from '../card-data';
 import { savedLine } from './saved-line';
 
 /** What the update came to: recorded (saved, unchanged or stale), or refused field by field. */
@@ -27,6 +27,10 @@ export const updateActionCardAction: CardAction = {
   run: async (turn, data) => {
     const { planId, ref } = cardTarget(data);
     const ids = inputIds(cardText(data.slot));
+    const context = parseNudgeContext(data.from);
+    // An action card also needs the plan and the recent history: read while the update is
+    // saved, so the person waits for one round of storage calls, not two.
+    const reads = context ? null : cardReads(turn, planId, ref);
     let attempt: Attempt;
     try {
       const result = await recordUpdate(turn.deps.repos, {
@@ -43,6 +47,7 @@ export const updateActionCardAction: CardAction = {
         now: turn.now,
         timezone: turn.deps.config.TIMEZONE,
         seenVersion: cardText(data.version) || undefined,
+        requestId: requestIdOf(turn.context.activity),
       });
       attempt = { result };
       turn.log.info({ planId, ref, outcome: result.outcome }, 'action update');
@@ -53,7 +58,6 @@ export const updateActionCardAction: CardAction = {
       turn.log.info({ verb: VERBS.updateAction, outcome: 'invalid' }, 'card action refused');
       attempt = { errors: error.fields, message: error.message };
     }
-    const context = parseNudgeContext(data.from);
     if (context) {
       const items = await loadNudgeItems(turn.deps.repos, context, turn.now);
       const outcome = slotOutcome(attempt);
@@ -69,7 +73,7 @@ export const updateActionCardAction: CardAction = {
         }),
       };
     }
-    return actionCard(turn, planId, ref, attempt, data);
+    return actionCard(turn, planId, ref, attempt, data, reads ?? cardReads(turn, planId, ref));
   },
 };
 
@@ -116,18 +120,27 @@ function staleNotice(result: Extract<RecordUpdateResult, { outcome: 'stale' }>):
   );
 }
 
+type CardReads = Promise<[Plan | null, ActionUpdate[]]>;
+
+/** The plan and recent history an action card shows, read at once. */
+function cardReads(turn: BotTurn, planId: string, ref: string): CardReads {
+  const { repos } = turn.deps;
+  const reads = Promise.all([repos.plans.get(planId), repos.updates.listForAction(planId, ref, 5)]);
+  // Awaited later, or never when the update fails first: that failure is the one reported.
+  reads.catch(() => undefined);
+  return reads;
+}
+
 async function actionCard(
   turn: BotTurn,
   planId: string,
   ref: string,
   attempt: Attempt,
   data: Record<string, unknown>,
+  reads: CardReads,
 ): Promise<CardActionResult> {
   const { repos } = turn.deps;
-  const [plan, history] = await Promise.all([
-    repos.plans.get(planId),
-    repos.updates.listForAction(planId, ref, 5),
-  ]);
+  const [plan, history] = await reads;
   if (!plan) throw new ValidationError('This card is for a plan that no longer exists.');
   if ('errors' in attempt) {
     const action = await repos.actions.get(planId, ref);

@@ -1,0 +1,98 @@
+import { TableTransaction } from '@azure/data-tables';
+import type { ActionUpdate, UpdateSource } from '../domain/action';
+import { isStatus } from '../domain/status';
+import { translateStorageError } from './errors';
+import { BATCH_LIMIT, type TableStore } from './table-store';
+import { toUpdateEntity } from './updates-repository';
+
+/** A history row as earlier versions stored it: in the `updates` table, newest first by key. */
+interface LegacyUpdateEntity {
+  partitionKey: string;
+  rowKey: string;
+  planId: string;
+  ref: string;
+  at: string;
+  by: string;
+  byName: string;
+  statusFrom?: string;
+  statusTo: string;
+  note?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  reason?: string;
+  source: string;
+  event?: string;
+  reviewDate?: string;
+}
+
+// The legacy key was 13 digits of inverted time, a dash, then the update's id.
+const LEGACY_ID_FROM = 14;
+
+function fromLegacy(e: LegacyUpdateEntity): ActionUpdate {
+  return {
+    id: e.rowKey.slice(LEGACY_ID_FROM),
+    planId: e.planId,
+    ref: e.ref,
+    at: e.at,
+    by: e.by,
+    byName: e.byName,
+    statusFrom: e.statusFrom && isStatus(e.statusFrom) ? e.statusFrom : null,
+    statusTo: isStatus(e.statusTo) ? e.statusTo : 'not-started',
+    note: e.note ?? null,
+    dueFrom: e.dueFrom ?? null,
+    dueTo: e.dueTo ?? null,
+    reason: e.reason ?? null,
+    source: e.source as UpdateSource,
+    event: e.event === 'signed-off' || e.event === 'reopened' ? e.event : null,
+    reviewDate: e.reviewDate ?? null,
+  };
+}
+
+async function deleteRows(store: TableStore, rows: LegacyUpdateEntity[]): Promise<void> {
+  const byPartition = new Map<string, LegacyUpdateEntity[]>();
+  for (const row of rows) {
+    const list = byPartition.get(row.partitionKey) ?? [];
+    list.push(row);
+    byPartition.set(row.partitionKey, list);
+  }
+  const client = store.table('updates');
+  for (const list of byPartition.values()) {
+    for (let i = 0; i < list.length; i += BATCH_LIMIT) {
+      const transaction = new TableTransaction();
+      for (const row of list.slice(i, i + BATCH_LIMIT))
+        transaction.deleteEntity(row.partitionKey, row.rowKey);
+      await client.submitTransaction(transaction.actions);
+    }
+  }
+}
+
+/**
+ * Moves the update history of earlier versions (the `updates` table) into the actions table,
+ * beside the actions, where one transaction writes an action and its update together. Each page
+ * is copied before it is deleted, and copying is idempotent (same key, same row), so a start
+ * that stops half-way simply carries on next time. Returns how many updates were moved; with
+ * nothing left to move it costs one empty query.
+ */
+export async function migrateHistory(store: TableStore): Promise<number> {
+  let moved = 0;
+  try {
+    // Pages are re-read from the start each time: the rows of the last page are gone by then.
+    for (;;) {
+      const pages = store
+        .table('updates')
+        .listEntities<LegacyUpdateEntity>()
+        .byPage({ maxPageSize: 1000 });
+      const page = await pages.next();
+      const rows = page.done ? [] : page.value;
+      if (rows.length === 0) return moved;
+      await store.upsertMany(
+        'actions',
+        rows.map((row) => toUpdateEntity(fromLegacy(row))),
+      );
+      await deleteRows(store, rows);
+      moved += rows.length;
+    }
+  } catch (error) {
+    throw translateStorageError(error, 'the update history');
+  }
+}
