@@ -87,6 +87,8 @@ describe('moving the update history of earlier versions', () => {
       dueTo: null,
       reason: null,
       source: 'card',
+      event: null,
+      reviewDate: null,
     });
     expect((await repos.updates.listForPlan('plan-a')).map((u) => u.id)).toEqual([
       'second',
