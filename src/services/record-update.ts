@@ -194,7 +194,10 @@ export async function recordUpdate(
       // Someone else wrote between our read and write; nothing of ours was written. The next
       // pass re-reads: a note is retried until it lands; a status change is then judged against
       // the fresh action.
-      await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 20));
+      // Backing off (with jitter, growing to half a second) keeps a crowd of simultaneous
+      // savers from all coming back at once.
+      const ceiling = Math.min(500, 10 * 2 ** Math.min(attempt, 6));
+      await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * ceiling));
     }
   }
   throw new ConflictError(`Action ${input.ref}`);
