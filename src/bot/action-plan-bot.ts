@@ -54,9 +54,15 @@ export class ActionPlanBot extends TeamsActivityHandler {
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.withPerson(context, 'install', async (turn) => {
+        // In a team or group chat the welcome is for everyone: no one's posts or roles in it.
+        const type = context.activity.conversation?.conversationType;
         await sendCard(
           context,
-          buildWelcomeCard({ person: turn.person, adminContact: deps.config.ADMIN_CONTACT }),
+          buildWelcomeCard({
+            person: turn.person,
+            adminContact: deps.config.ADMIN_CONTACT,
+            shared: type !== undefined && type !== 'personal',
+          }),
         );
       });
       await next();

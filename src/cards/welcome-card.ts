@@ -9,6 +9,8 @@ export interface WelcomeCardData {
   greeting: string;
   about: string;
   known: boolean;
+  /** Posted to a channel or group chat: nothing about the person who installed it. */
+  shared: boolean;
   facts: { label: string; value: string }[];
   canDo: { text: string }[];
   unknownText: string;
@@ -23,6 +25,8 @@ export interface WelcomeCardInput {
   person: Person | null;
   /** Who to ask to be added (a name, an email or a team). */
   adminContact: string;
+  /** A channel or group chat: the welcome is for everyone there, so it names no one. */
+  shared?: boolean;
 }
 
 const ROLE_WORDS: Record<Role, string> = {
@@ -65,11 +69,26 @@ export function welcomeCardData(input: WelcomeCardInput): WelcomeCardData {
   const about =
     'I help keep the council’s action plans moving: I remind people when actions are due, record their updates and answer questions about progress.';
   const contact = clip(input.adminContact.trim() || 'your Teams administrator', LINE_TEXT_MAX);
+  if (input.shared) {
+    return {
+      greeting: 'Hello, everyone',
+      about,
+      known: false,
+      shared: true,
+      facts: [],
+      canDo: [],
+      unknownText: '',
+      adminContact: contact,
+      commands: commandsFor([]),
+      reply: REPLY_HELP,
+    };
+  }
   if (!person) {
     return {
       greeting: 'Hello',
       about,
       known: false,
+      shared: false,
       facts: [],
       canDo: [],
       unknownText:
@@ -93,6 +112,7 @@ export function welcomeCardData(input: WelcomeCardInput): WelcomeCardData {
     greeting: `Hello, ${firstName(person.name)}`,
     about,
     known: true,
+    shared: false,
     facts,
     canDo: canDo(person),
     unknownText: '',

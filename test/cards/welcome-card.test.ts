@@ -74,4 +74,18 @@ describe('welcome card', () => {
       expectLiteral(unknown, `Ask ${hostile}`);
     }
   });
+
+  it('welcomes a team or group chat without anyone’s posts or roles', () => {
+    const card = buildWelcomeCard({
+      person: samplePeople.marketing,
+      adminContact: 'Digital Services',
+      shared: true,
+    });
+    expectSoundCard(card);
+    const text = visibleText(card);
+    expect(text).toContain('Hello, everyone');
+    expect(text).not.toContain('Priya');
+    expect(text).not.toContain('Head of Marketing');
+    expect(text).not.toContain('directory');
+  });
 });

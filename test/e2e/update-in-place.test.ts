@@ -189,4 +189,20 @@ describe('a prompt listing several actions is updated in place, keeping what was
     const bad = await h.invoke(USERS.megan, VERBS.showPage, { list: 'everything', page: '0' });
     expect((bad.body as { type: string }).type).toBe('application/vnd.microsoft.activity.message');
   });
+
+  it('welcomes a team on install without the installer’s posts or roles', async () => {
+    h.connector.clear();
+    const result = await h.post(
+      h.activity(
+        USERS.megan,
+        { type: 'installationUpdate', action: 'add' },
+        { conversationType: 'channel' },
+      ),
+    );
+    expect(result.status).toBe(200);
+    const text = textOf(h.connector.cards());
+    expect(text).toContain('Hello, everyone');
+    expect(text).not.toContain('Megan');
+    expect(text).not.toContain('Head of Marketing');
+  });
 });
