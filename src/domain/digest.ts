@@ -2,7 +2,7 @@ import type { DigestView } from '../cards/digest-card';
 import type { Action, ActionUpdate, Plan } from './action';
 import { isReachable } from './nudge-policy';
 import { daysLate, formatDate, localDate } from './overdue';
-import { samePost } from './owners';
+import { ownsAction } from './permissions';
 import type { Person } from './person';
 import { STATUSES, type Status } from './status';
 
@@ -171,10 +171,6 @@ function buildDigest(
   };
 }
 
-function ownedByAny(action: Action, posts: string[]): boolean {
-  return action.owners.some((owner) => posts.some((post) => samePost(post, owner)));
-}
-
 function uniqueByEmail(people: Person[]): Person[] {
   const seen = new Set<string>();
   return people.filter((p) => {
@@ -196,7 +192,7 @@ export function buildServiceDigest(input: ServiceDigestInput): ServiceDigest {
     ...(head.service ? input.people.filter((p) => sameText(p.service, head.service)) : []),
   ]);
   const posts = members.flatMap((p) => p.posts);
-  const scope = input.actions.filter(({ action }) => ownedByAny(action, posts));
+  const scope = input.actions.filter(({ action }) => ownsAction({ posts }, action));
   return buildDigest(`Weekly digest: ${head.service?.trim() || head.name}`, scope, members, {
     ...input,
     directory: input.people,
@@ -213,7 +209,7 @@ export function buildPlanDigest(input: PlanDigestInput): ServiceDigest {
     .filter((action) => action.planId === plan.id)
     .map((action) => ({ action, plan }));
   const owners = uniqueByEmail(
-    input.people.filter((p) => scope.some(({ action }) => ownedByAny(action, p.posts))),
+    input.people.filter((p) => scope.some(({ action }) => ownsAction(p, action))),
   );
   return buildDigest(`Weekly digest: ${plan.title}`, scope, owners, {
     ...input,
