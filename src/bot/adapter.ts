@@ -15,6 +15,7 @@ import {
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import type { Config } from '../config/config';
+import { PlainTextMessages } from './plain-text';
 import { errorFields, type Logger } from '../logging/logger';
 
 /**
@@ -94,6 +95,7 @@ export function createAdapter(
   const adapter = new CloudAdapter(
     new StrictAuthentication(authOptions(config, overrides), overrides.credentialsFactory),
   );
+  adapter.use(new PlainTextMessages());
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       {

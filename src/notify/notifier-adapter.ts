@@ -1,5 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Config } from '../config/config';
+import { PlainTextMessages } from '../bot/plain-text';
 import type { SendLimiter } from './send-limiter';
 
 type ClaimsIdentity = Parameters<
@@ -137,7 +138,7 @@ class NotifierAuthentication extends ConfigurationBotFrameworkAuthentication {
  * retries, and every request paced by `limiter`.
  */
 export function createNotifierAdapter(config: Config, limiter: SendLimiter | null): CloudAdapter {
-  return new CloudAdapter(
+  const adapter = new CloudAdapter(
     new NotifierAuthentication(
       {
         MicrosoftAppId: config.MicrosoftAppId ?? '',
@@ -148,4 +149,6 @@ export function createNotifierAdapter(config: Config, limiter: SendLimiter | nul
       limiter,
     ),
   );
+  adapter.use(new PlainTextMessages());
+  return adapter;
 }
