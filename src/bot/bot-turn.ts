@@ -20,11 +20,6 @@ export async function sendCard(context: TurnContext, card: CardJson): Promise<vo
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
 
-/** Sends several cards, one message each (Teams shows long lists better that way). */
-export async function sendCards(context: TurnContext, cards: CardJson[]): Promise<void> {
-  for (const card of cards) await sendCard(context, card);
-}
-
 /** A text command: matched against what the person typed (mention removed, trimmed). */
 export interface TextCommand {
   name: string;
