@@ -135,7 +135,8 @@ describeBrowser('the local playground in a browser', () => {
       .fill('Framework drafted; going to the panel in January.');
     await card.getByRole('button', { name: 'Update' }).click();
 
-    const refreshed = page.locator('.ac-adaptiveCard', { hasText: 'Saved: At risk' }).last();
+    // The confirmation names the status by its shape and word, e.g. "Saved: ▲ At risk".
+    const refreshed = page.locator('.ac-adaptiveCard', { hasText: /Saved: \S+ At risk/ }).last();
     await refreshed.waitFor({ timeout: 60_000 });
     await refreshed.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(OUTPUT, 'playground-update.png') });
