@@ -83,6 +83,9 @@ export function runDeadlineNudges(deps: JobDeps, options: JobOptions): Promise<J
     job: NUDGES_JOB,
     sends: 'prompts',
     runKey: nudgeRunKey(options.at, nudgePolicyOf(deps.config)),
+    mayHaveArrived: async (row) => {
+      await deps.repos.replies.set(row.target, row.items, deps.now());
+    },
     plan: async () => {
       const { people, batches } = await nudgeBatches(deps, options.at);
       return {

@@ -14,7 +14,10 @@ export interface Outgoing {
   payload: LedgerPayload;
   /** Builds the message; called only when it is really going to be sent. */
   activity: () => Partial<Activity>;
-  /** Runs once the message has been delivered (e.g. remember what it asked). */
+  /**
+   * Runs once the message has, or may have, been delivered (e.g. remember what it asked), so a
+   * reply to a prompt sent just before a crash is still understood.
+   */
   afterSent?: () => Promise<void>;
   /** What the report says about the message besides its outcome. */
   report: Omit<MessageReport, 'outcome' | 'reason'>;
@@ -62,6 +65,8 @@ async function deliverOne(
     if (step === 'done')
       return done(FINISHED[claim.entry.state] ?? 'in-progress', claim.entry.error);
     if (step === 'uncertain') {
+      // It may have reached the person: remember what it asked so their reply is understood.
+      await message.afterSent?.();
       await ledger.markUncertain(claim.entry);
       return done('uncertain', 'An earlier run stopped while sending it');
     }
@@ -81,8 +86,10 @@ async function deliverOne(
     return done('failed', 'No one to send it to');
   }
   if (outcome.status === 'sent') {
-    await ledger.markSent(sending, outcome.activityId, deps.now());
+    // Remembered before the row is marked: a crash in between leaves the row "sending", and
+    // the next run remembers it again (above) rather than forgetting a delivered prompt.
     await message.afterSent?.();
+    await ledger.markSent(sending, outcome.activityId, deps.now());
     return done('sent');
   }
   if (outcome.status === 'unreachable') {

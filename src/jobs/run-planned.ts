@@ -1,4 +1,5 @@
 import type { Person } from '../domain/person';
+import type { LedgerEntry } from '../storage/ledger-entry';
 import type { JobName } from './index';
 import { adminReportMessages } from './admin-report';
 import { deliver, type Outgoing } from './deliver';
@@ -30,6 +31,8 @@ export interface PlannedJob {
   sends: string;
   runKey: string;
   plan: () => Promise<JobPlan>;
+  /** Runs for a message an earlier run may have delivered before it died (see settleOrphans). */
+  mayHaveArrived?: (row: LedgerEntry) => Promise<void>;
 }
 
 /**
@@ -41,6 +44,8 @@ async function settleOrphans(deps: JobDeps, job: PlannedJob): Promise<MessageRep
   const rows = await deps.repos.ledger.listRun(job.job, job.runKey);
   const settled: MessageReport[] = [];
   for (const row of rows.filter((r) => r.state === 'sending')) {
+    // Remembered first: the prompt may be in the person's chat, and their reply must be understood.
+    await job.mayHaveArrived?.(row);
     if (!(await deps.repos.ledger.markUncertain(row))) continue;
     const to = row.target.split('|').pop() ?? row.target;
     settled.push({

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { runDeadlineNudges } from '../../src/jobs/deadline-nudges';
 import type { JobDeps } from '../../src/jobs/job-context';
+import { runDeadlineNudges } from '../../src/jobs/deadline-nudges';
 import { LEASE_TTL_MS } from '../../src/jobs/with-lease';
-import type { LedgerRepository } from '../../src/storage/ledger-repository';
 import {
   ALEX,
   conversationOf,
+  dyingAfter,
   jobFixture,
   MEGAN,
   WEDNESDAY_NINE,
@@ -34,24 +34,6 @@ const deliveries = (f: JobFixture, emails: string[]): number[] =>
   emails.map(
     (e) => f.connector.activities.filter((a) => a.conversationId === conversationOf(e)).length,
   );
-
-/** Job dependencies whose ledger throws ("the process dies") once `after` calls of `method` have run. */
-function dyingAfter(deps: JobDeps, method: 'markSent' | 'beginSend', after: number): JobDeps {
-  const ledger = deps.repos.ledger;
-  let calls = 0;
-  const proxy = new Proxy(ledger, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (prop !== method || typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        calls += 1;
-        if (calls > after) throw new Error('the process died');
-        return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-      };
-    },
-  });
-  return { ...deps, repos: { ...deps.repos, ledger: proxy as LedgerRepository }, concurrency: 4 };
-}
 
 describe('every message exactly once', () => {
   let f: JobFixture;

@@ -112,3 +112,31 @@ export async function jobFixture(options: FixtureOptions = {}): Promise<JobFixtu
     stop: () => connector.stop(),
   };
 }
+
+type Dying = { ledger: 'markSent' | 'beginSend'; replies: 'set' };
+
+/**
+ * Job dependencies whose `repo` throws ("the process dies") once `after` calls of `method` have
+ * run.
+ */
+export function dyingAfter<R extends keyof Dying>(
+  deps: JobDeps,
+  method: Dying[R],
+  after: number,
+  repo: R = 'ledger' as R,
+): JobDeps {
+  const real = deps.repos[repo];
+  let calls = 0;
+  const proxy = new Proxy(real, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop !== method || typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        calls += 1;
+        if (calls > after) throw new Error('the process died');
+        return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+      };
+    },
+  });
+  return { ...deps, repos: { ...deps.repos, [repo]: proxy }, concurrency: 4 };
+}
