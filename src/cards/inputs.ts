@@ -7,7 +7,7 @@ import { inputIds, type InputIds } from './verbs';
 export const NOTE_PLACEHOLDER = 'What has happened since the last update?';
 
 /** Placeholder of the reason input. */
-export const REASON_PLACEHOLDER = 'Reason for the new date';
+export const REASON_PLACEHOLDER = 'Why it moved, is paused or is closed';
 
 /** What a person typed into a card, by input id, as the card sent it back. */
 export type TypedInputs = Readonly<Record<string, string>>;

@@ -87,7 +87,7 @@ describe('action card', () => {
       placeholder: 'What has happened since the last update?',
     });
     expect(ofType(card, 'Input.Date')).toHaveLength(1);
-    expect(ofType(card, 'Input.Text')[1].placeholder).toBe('Reason for the new date');
+    expect(ofType(card, 'Input.Text')[1].placeholder).toBe('Why it moved, is paused or is closed');
     const [update] = executeActions(card);
     expect(update).toMatchObject({
       title: 'Update action 2',
