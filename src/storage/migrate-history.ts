@@ -3,27 +3,13 @@ import type { ActionUpdate, UpdateSource } from '../domain/action';
 import { isStatus } from '../domain/status';
 import { translateStorageError } from './errors';
 import { BATCH_LIMIT, type TableStore } from './table-store';
-import { toUpdateEntity } from './updates-repository';
+import { toUpdateEntity, type UpdateEntity } from './updates-repository';
 
-/** A history row as earlier versions stored it: in the `updates` table, newest first by key. */
-interface LegacyUpdateEntity {
-  partitionKey: string;
-  rowKey: string;
-  planId: string;
-  ref: string;
-  at: string;
-  by: string;
-  byName: string;
-  statusFrom?: string;
-  statusTo: string;
-  note?: string;
-  dueFrom?: string;
-  dueTo?: string;
-  reason?: string;
-  source: string;
-  event?: string;
-  reviewDate?: string;
-}
+/**
+ * A history row as earlier versions stored it: in the `updates` table, newest first by key, with
+ * the update's id only inside the row key.
+ */
+type LegacyUpdateEntity = Omit<UpdateEntity, 'updateId'>;
 
 // The legacy key was 13 digits of inverted time, a dash, then the update's id.
 const LEGACY_ID_FROM = 14;
