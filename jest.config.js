@@ -3,7 +3,17 @@
  * `npm run test:unit`. `integration` starts one in-memory Azurite for its run and holds
  * everything else. A new test folder is integration unless it is listed in UNIT_DIRS.
  */
-const UNIT_DIRS = ['bot', 'cards', 'config', 'domain', 'import', 'notify', 'package'];
+const UNIT_DIRS = [
+  'ask',
+  'bot',
+  'cards',
+  'config',
+  'domain',
+  'import',
+  'logging',
+  'notify',
+  'package',
+];
 
 const shared = {
   testEnvironment: 'node',
