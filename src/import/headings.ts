@@ -2,7 +2,14 @@ import type { RawRow } from './readers/raw-grid';
 
 /** What a column of a plan table holds. */
 export type ColumnRole =
-  'ref' | 'recommendation' | 'proposedAction' | 'owner' | 'timescale' | 'budget' | 'status';
+  | 'ref'
+  | 'recommendation'
+  | 'proposedAction'
+  | 'owner'
+  | 'timescale'
+  | 'budget'
+  | 'status'
+  | 'decision';
 
 /** Column index of each role found in a heading row. */
 export type ColumnMap = Partial<Record<ColumnRole, number>>;
@@ -129,6 +136,20 @@ export const HEADING_SYNONYMS: Record<ColumnRole, string[]> = {
     'position',
     'current position',
   ],
+  // Whether the executive agreed the recommendation: "No" closes it as not agreed.
+  decision: [
+    'agreed',
+    'accepted',
+    'agreed y n',
+    'agreed yes no',
+    'accepted y n',
+    'accepted yes no',
+    'accepted rejected',
+    'agreed not agreed',
+    'decision',
+    'cabinet decision',
+    'executive decision',
+  ],
 };
 
 /** Roles a heading row must have; a recommendation may stand in for a proposed action and back. */
@@ -150,6 +171,7 @@ const ROLE_NAMES: Record<ColumnRole, string> = {
   timescale: 'timescale',
   budget: 'budget',
   status: 'status',
+  decision: 'decision (agreed or not)',
 };
 
 // Words that make a heading something else: "Expected outcome" is a goal, not a status; "Date of

@@ -89,7 +89,15 @@ export function readAction(row: RawRow, position: number, ctx: RowContext): Read
   if (reading.warning) warnings.push(reading.warning);
   const statusText = collapse(cell('status'));
   const stated = statusText ? statusFromText(statusText) : null;
-  if (statusText && stated === null) {
+  // A "No" in an "Agreed" column means the recommendation was not agreed: never chase it.
+  const decision = collapse(cell('decision'));
+  const refused = /^(?:no|n)\b/i.test(decision) || statusFromText(decision) === 'not-agreed';
+  if (refused && stated !== null && stated !== 'not-agreed') {
+    warnings.push(
+      `marked ${quote(decision)} in the decision column, so it is not agreed; its status ${quote(statusText)} was set aside`,
+    );
+  }
+  if (statusText && stated === null && !refused) {
     warnings.push(
       `status ${quote(statusText)} was not recognised, so it was taken from the timescale`,
     );
@@ -111,7 +119,7 @@ export function readAction(row: RawRow, position: number, ctx: RowContext): Read
       budget: collapse(cell('budget')),
       timescale,
       due: reading.due,
-      status: stated ?? (reading.complete ? 'complete' : 'not-started'),
+      status: refused ? 'not-agreed' : (stated ?? (reading.complete ? 'complete' : 'not-started')),
     },
     location: row.location,
     numbered: !refCell && !numbered,
