@@ -1,9 +1,8 @@
 import { TableTransaction } from '@azure/data-tables';
-import type { ActionUpdate, UpdateSource } from '../domain/action';
-import { isStatus } from '../domain/status';
+import type { ActionUpdate } from '../domain/action';
 import { translateStorageError } from './errors';
 import { BATCH_LIMIT, type TableStore } from './table-store';
-import { toUpdateEntity, type UpdateEntity } from './updates-repository';
+import { toUpdate, toUpdateEntity, type UpdateEntity } from './updates-repository';
 
 /**
  * A history row as earlier versions stored it: in the `updates` table, newest first by key, with
@@ -15,23 +14,7 @@ type LegacyUpdateEntity = Omit<UpdateEntity, 'updateId'>;
 const LEGACY_ID_FROM = 14;
 
 function fromLegacy(e: LegacyUpdateEntity): ActionUpdate {
-  return {
-    id: e.rowKey.slice(LEGACY_ID_FROM),
-    planId: e.planId,
-    ref: e.ref,
-    at: e.at,
-    by: e.by,
-    byName: e.byName,
-    statusFrom: e.statusFrom && isStatus(e.statusFrom) ? e.statusFrom : null,
-    statusTo: isStatus(e.statusTo) ? e.statusTo : 'not-started',
-    note: e.note ?? null,
-    dueFrom: e.dueFrom ?? null,
-    dueTo: e.dueTo ?? null,
-    reason: e.reason ?? null,
-    source: e.source as UpdateSource,
-    event: e.event === 'signed-off' || e.event === 'reopened' ? e.event : null,
-    reviewDate: e.reviewDate ?? null,
-  };
+  return toUpdate({ ...e, updateId: e.rowKey.slice(LEGACY_ID_FROM) });
 }
 
 async function deleteRows(store: TableStore, rows: LegacyUpdateEntity[]): Promise<void> {

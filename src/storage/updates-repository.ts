@@ -27,7 +27,8 @@ export interface UpdateEntity {
   reviewDate?: string;
 }
 
-function toUpdate(e: UpdateEntity): ActionUpdate {
+/** The update a stored row holds (shared with the migration of legacy rows). */
+export function toUpdate(e: UpdateEntity): ActionUpdate {
   return {
     id: e.updateId,
     planId: e.planId,
