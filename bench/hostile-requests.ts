@@ -1,14 +1,11 @@
 // Hostile requests for bench:load: malformed, oversized and compressed bodies sent at a steady
 // rate beside the simulated users, each on its own connection, written byte for byte.
-import net from 'node:net';
 import zlib from 'node:zlib';
+import { sendRaw, type RawRequest } from '../test/support/raw-request';
 
-interface RawRequest {
+interface HostileRequest extends RawRequest {
   name: string;
-  head: string[];
   body: Buffer;
-  /** Leave the body unfinished and hang up after this long. */
-  hangUpAfterMs?: number;
 }
 
 /** What the hostile sender saw. */
@@ -22,11 +19,11 @@ export interface HostileStats {
 
 const ACTIVITY = JSON.stringify({ type: 'typing', channelId: 'msteams' });
 
-function shapes(): RawRequest[] {
+function shapes(): HostileRequest[] {
   const line = 'POST /api/messages HTTP/1.1';
   const host = 'Host: 127.0.0.1';
   const json = 'Content-Type: application/json';
-  const framed = (name: string, body: Buffer, ...headers: string[]): RawRequest => ({
+  const framed = (name: string, body: Buffer, ...headers: string[]): HostileRequest => ({
     name,
     head: [line, host, ...headers, `Content-Length: ${body.length}`],
     body,
@@ -60,33 +57,6 @@ function shapes(): RawRequest[] {
   ];
 }
 
-function send(port: number, request: RawRequest): Promise<number | null> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    let received = '';
-    let done = false;
-    const finish = (status: number | null): void => {
-      if (done) return;
-      done = true;
-      socket.destroy();
-      resolve(status);
-    };
-    socket.on('data', (chunk) => {
-      received += chunk.toString('latin1');
-      const match = /^HTTP\/1\.1 (\d{3})/.exec(received);
-      if (match) finish(Number(match[1]));
-    });
-    socket.on('error', () => finish(null));
-    socket.on('close', () => finish(null));
-    socket.on('connect', () => {
-      socket.write(`${request.head.join('\r\n')}\r\n\r\n`, 'latin1');
-      socket.write(request.body);
-      if (request.hangUpAfterMs !== undefined)
-        setTimeout(() => finish(null), request.hangUpAfterMs);
-    });
-  });
-}
-
 /** Sends the hostile shapes in turn at `perSecond` until stopped; resolves with what it saw. */
 export function startHostile(
   base: string,
@@ -101,7 +71,7 @@ export function startHostile(
     () => {
       const request = all[next++ % all.length];
       stats.sent += 1;
-      const sent = send(port, request).then((status) => {
+      const sent = sendRaw(port, request).then((status) => {
         const key = status === null ? 'closed' : String(status);
         stats.answers[key] = (stats.answers[key] ?? 0) + 1;
         if (status !== null && status >= 500) stats.serverErrors += 1;

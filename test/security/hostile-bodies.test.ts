@@ -1,52 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { freePort } from '../../src/util/net';
 import { TestConnector } from '../support/connector';
 import { testConnectionString } from '../support/store';
+import { sendRaw, type RawRequest } from '../support/raw-request';
 
 const SECRET = 'jobs-secret-for-hostile-bodies-01';
 const ACTIVITY = JSON.stringify({ type: 'typing', channelId: 'msteams' });
-
-/** One request written byte for byte, so malformed framing reaches the server as sent. */
-interface RawRequest {
-  head: string[];
-  body?: Buffer;
-  /** Leave the body unfinished and hang up after this long (a truncated or stalled upload). */
-  hangUpAfterMs?: number;
-}
-
-/** The status the server answered, or null when it closed the connection without one. */
-function send(port: number, request: RawRequest): Promise<number | null> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    let received = '';
-    let done = false;
-    const finish = (status: number | null): void => {
-      if (done) return;
-      done = true;
-      socket.destroy();
-      resolve(status);
-    };
-    socket.on('data', (chunk) => {
-      received += chunk.toString('latin1');
-      const match = /^HTTP\/1\.1 (\d{3})/.exec(received);
-      if (match) finish(Number(match[1]));
-    });
-    socket.on('error', () => finish(null));
-    socket.on('close', () => finish(null));
-    socket.on('connect', () => {
-      socket.write(`${request.head.join('\r\n')}\r\n\r\n`, 'latin1');
-      if (request.body) socket.write(request.body);
-      if (request.hangUpAfterMs !== undefined)
-        setTimeout(() => finish(null), request.hangUpAfterMs);
-    });
-  });
-}
 
 /** Every malformed body shape, for one method and path. */
 function shapes(method: string, target: string): [string, RawRequest][] {
@@ -194,7 +158,7 @@ describe('the real process survives every malformed body at every route', () => 
     it(`${method} ${target.split('?')[0]}: refused with a 4xx or a closed connection, never a crash`, async () => {
       const startRss = rssMegabytes(child.pid ?? 0);
       for (const [name, request] of shapes(method, target)) {
-        const status = await send(port, request);
+        const status = await sendRaw(port, request);
         // A 2xx is fine only for routes that ignore bodies (GET /healthz answers before reading).
         if (status !== null && status >= 500) {
           throw new Error(`${name}: answered ${status}\n${output.slice(-2000)}`);
@@ -223,7 +187,7 @@ describe('the real process survives every malformed body at every route', () => 
   });
 
   it('answers 408 to a body that stalls, and keeps serving meanwhile', async () => {
-    const stalled = send(port, {
+    const stalled = sendRaw(port, {
       head: [
         'POST /api/messages HTTP/1.1',
         'Host: 127.0.0.1',
