@@ -1,4 +1,3 @@
-import { CardFactory, MessageFactory } from 'botbuilder';
 import { buildActionCard } from '../cards/action-card';
 import { buildSignOffCard } from '../cards/sign-off-card';
 import type { ContainerStyle } from '../cards/format';
@@ -62,7 +61,7 @@ export async function tellOwnersReopened(turn: BotTurn, result: ReopenResult): P
       noticeStyle: 'warning',
     });
     const outcome = await notifier.send(owner, {
-      ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+      card,
       summary: `Action ${action.ref} was reopened`,
     });
     turn.log.info({ planId: plan.id, ref: action.ref, outcome: outcome.status }, 'reopen notice');

@@ -1,4 +1,3 @@
-import { CardFactory, MessageFactory } from 'botbuilder';
 import { buildNoticeCard } from '../cards/notice-card';
 import { isReachable } from '../domain/nudge-policy';
 import { hasRole, type Person } from '../domain/person';
@@ -54,19 +53,15 @@ export function adminReportMessages(
       person: admin,
       payload: { summary: title },
       report: { ...report, title },
-      activity: () => ({
-        ...MessageFactory.attachment(
-          CardFactory.adaptiveCard(
-            buildNoticeCard({
-              title,
-              lines: [
-                ...lines,
-                'Ask them to open Action Plan Bot in Teams (or install it for them), then they will get the next ones.',
-              ],
-              style: 'warning',
-            }),
-          ),
-        ),
+      compose: () => ({
+        card: buildNoticeCard({
+          title,
+          lines: [
+            ...lines,
+            'Ask them to open Action Plan Bot in Teams (or install it for them), then they will get the next ones.',
+          ],
+          style: 'warning',
+        }),
         summary: title,
       }),
     });

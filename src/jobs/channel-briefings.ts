@@ -1,4 +1,3 @@
-import { CardFactory, MessageFactory } from 'botbuilder';
 import { buildChannelBriefingCard } from '../cards/channel-briefing-card';
 import { buildBriefing, dueBriefing, type BriefingTimes } from '../domain/channel-briefing';
 import type { ChannelSubscription } from '../domain/channel-subscription';
@@ -61,10 +60,8 @@ export async function runChannelBriefings(deps: JobDeps, options: JobOptions): P
             person: null,
             channel: sub.reference,
             payload: { summary: `${plan.title} (${briefing.periodLabel})` },
-            activity: () => ({
-              ...MessageFactory.attachment(
-                CardFactory.adaptiveCard(buildChannelBriefingCard(briefing)),
-              ),
+            compose: () => ({
+              card: buildChannelBriefingCard(briefing),
               summary: `${plan.title}: ${briefing.periodLabel}`,
             }),
             report,

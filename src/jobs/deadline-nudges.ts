@@ -1,4 +1,3 @@
-import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import { buildNudgeCard } from '../cards/nudge-card';
 import { localDate } from '../domain/overdue';
 import {
@@ -9,6 +8,7 @@ import {
   type NudgeBatch,
 } from '../domain/nudge-policy';
 import type { Outgoing } from './deliver';
+import type { OutgoingMessage } from '../notify/outgoing-message';
 import { nudgePolicyOf, type JobDeps, type JobOptions, type JobReport } from './job-context';
 import { loadPlansAndActions } from '../services/my-actions';
 import type { JobDefinition } from './job-definition';
@@ -20,11 +20,10 @@ export const NUDGES_JOB = 'nudges' as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The nudge message: the nudge card, with a summary for Teams' notification. */
-export function nudgeActivity(batch: NudgeBatch, at: Date): Partial<Activity> {
+export function nudgeMessage(batch: NudgeBatch, at: Date): OutgoingMessage {
   const n = batch.items.length;
-  const card = buildNudgeCard({ person: batch.person, items: batch.items, now: at });
   return {
-    ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+    card: buildNudgeCard({ person: batch.person, items: batch.items, now: at }),
     summary: n === 1 ? '1 action needs an update' : `${n} actions need an update`,
   };
 }
@@ -37,7 +36,7 @@ function outgoingOf(deps: JobDeps, batch: NudgeBatch, at: Date): Outgoing {
     target: person.email,
     person,
     payload: { items, summary: `${items.length} action${items.length === 1 ? '' : 's'}` },
-    activity: () => nudgeActivity(batch, at),
+    compose: () => nudgeMessage(batch, at),
     // The person's next plain-text reply is then taken as news of these actions.
     afterSent: async () => {
       await deps.repos.replies.set(person.email, items, deps.now());

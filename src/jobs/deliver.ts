@@ -1,5 +1,5 @@
-import type { Activity } from 'botbuilder';
 import type { Person } from '../domain/person';
+import type { OutgoingMessage } from '../notify/outgoing-message';
 import { ledgerStep, type LedgerPayload, type LedgerState } from '../storage/ledger-repository';
 import type { JobDeps, MessageOutcome, MessageReport } from './job-context';
 
@@ -13,7 +13,7 @@ export interface Outgoing {
   channel?: Record<string, unknown>;
   payload: LedgerPayload;
   /** Builds the message; called only when it is really going to be sent. */
-  activity: () => Partial<Activity>;
+  compose: () => OutgoingMessage;
   /**
    * Runs once the message has, or may have, been delivered (e.g. remember what it asked), so a
    * reply to a prompt sent just before a crash is still understood.
@@ -72,14 +72,14 @@ async function deliverOne(
     }
     if (step === 'wait') return done('in-progress');
   }
-  const activity = message.activity();
+  const built = message.compose();
   // ETag-guarded: of two runs reaching the same row, only one moves it to sending.
   const sending = await ledger.beginSend(claim.entry, deps.now());
   if (!sending) return done('in-progress');
   const outcome = message.channel
-    ? await deps.notifier.sendToChannel(message.channel, activity)
+    ? await deps.notifier.sendToChannel(message.channel, built)
     : message.person
-      ? await deps.notifier.send(message.person, activity, { serviceUrl: run.serviceUrl })
+      ? await deps.notifier.send(message.person, built, { serviceUrl: run.serviceUrl })
       : null;
   if (!outcome) {
     await ledger.markFailed(sending, 'No one to send it to');

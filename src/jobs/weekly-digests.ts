@@ -1,4 +1,3 @@
-import { CardFactory, MessageFactory } from 'botbuilder';
 import { buildDigestCard } from '../cards/digest-card';
 import {
   buildPlanDigest,
@@ -95,8 +94,8 @@ function planned(p: PlannedDigest): PlannedMessage {
     target: p.target,
     person: p.person,
     payload: { summary: digest.title },
-    activity: () => ({
-      ...MessageFactory.attachment(CardFactory.adaptiveCard(buildDigestCard(digest))),
+    compose: () => ({
+      card: buildDigestCard(digest),
       summary: `${digest.title} (${digest.periodLabel})`,
     }),
     report,

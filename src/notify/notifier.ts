@@ -1,7 +1,9 @@
-import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Person } from '../domain/person';
 import type { Logger } from '../logging/logger';
 import type { PeopleRepository } from '../storage/people-repository';
+import { messageActivity } from './message-activity';
+import type { OutgoingMessage } from './outgoing-message';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
 import { sendToConversation, startChat } from './proactive';
 import { classifySendError, type SendFailure } from './send-errors';
@@ -79,12 +81,12 @@ export class Notifier {
   readonly concurrency: number;
 
   /**
-   * Sends an activity to a person: to their stored conversation, or to a new one started with
+   * Sends a message to a person: to their stored conversation, or to a new one started with
    * their Teams ids (and remembered). `serviceUrl` overrides the default for a new chat.
    */
   async send(
     person: Person,
-    activity: Partial<Activity>,
+    message: OutgoingMessage,
     hint: { serviceUrl?: string } = {},
   ): Promise<SendOutcome> {
     let reference = person.conversationReference as Partial<ConversationReference> | null;
@@ -114,6 +116,7 @@ export class Notifier {
       });
     }
     const ref = reference;
+    const activity = messageActivity(message);
     const sent = await this.attempt(() =>
       sendToConversation(this.deps.adapter, this.deps.appId, ref, activity),
     );
@@ -123,14 +126,15 @@ export class Notifier {
   }
 
   /**
-   * Posts an activity to a team channel the bot was added to (its stored reference). A channel
+   * Posts a message to a team channel the bot was added to (its stored reference). A channel
    * Teams refuses (the app removed from the team, the channel deleted) comes back unreachable.
    */
   async sendToChannel(
     reference: Record<string, unknown>,
-    activity: Partial<Activity>,
+    message: OutgoingMessage,
   ): Promise<SendOutcome> {
     const ref = reference as Partial<ConversationReference>;
+    const activity = messageActivity(message);
     const sent = await this.attempt(() =>
       sendToConversation(this.deps.adapter, this.deps.appId, ref, activity),
     );

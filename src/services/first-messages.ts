@@ -1,4 +1,3 @@
-import type { Activity } from 'botbuilder';
 import type { Action, Plan } from '../domain/action';
 import { isReachable } from '../domain/nudge-policy';
 import { ownsAction } from '../domain/permissions';
@@ -6,6 +5,7 @@ import type { Person } from '../domain/person';
 import { deliver, type Outgoing } from '../jobs/deliver';
 import type { JobDeps, MessageReport } from '../jobs/job-context';
 import { knownServiceUrl } from '../jobs/job-inputs';
+import type { OutgoingMessage } from '../notify/outgoing-message';
 import { NotFoundError } from './errors';
 
 /** The ledger's name for first messages: one row per person per plan, so each goes once. */
@@ -39,7 +39,7 @@ export interface FirstMessagesReport {
 export async function sendFirstMessages(
   deps: Pick<JobDeps, 'repos' | 'notifier' | 'now'>,
   planId: string,
-  build: (message: FirstMessage, plan: Plan) => Partial<Activity>,
+  build: (message: FirstMessage, plan: Plan) => OutgoingMessage,
 ): Promise<FirstMessagesReport> {
   const plan = await deps.repos.plans.get(planId);
   if (!plan) throw new NotFoundError('That plan no longer exists.');
@@ -66,7 +66,7 @@ export async function sendFirstMessages(
         items: m.actions.map((a) => ({ planId: plan.id, ref: a.ref })),
         summary: `${m.actions.length} actions`,
       },
-      activity: () => build(m, plan),
+      compose: () => build(m, plan),
       report: report(m),
     }));
   const sent = await deliver(

@@ -97,7 +97,7 @@ describe("the notifier's adapter", () => {
       conversationReference: reference('a:sam'),
     } as unknown as Person;
     const outcomes = await Promise.all(
-      Array.from({ length: 12 }, () => notifier.send(sam, { type: 'message', text: 'Hi' })),
+      Array.from({ length: 12 }, () => notifier.send(sam, { text: 'Hi' })),
     );
     // Every message delivered once: a request the connector refused (a busy machine can delay one
     // until it lands in the next request's window) was retried and its grant given back.
@@ -137,7 +137,7 @@ describe("the notifier's adapter", () => {
         name: 'Sam Okafor',
         conversationReference: { ...reference('a:sam'), serviceUrl: dropping.url },
       } as unknown as Person;
-      const outcome = await notifier.send(sam, { type: 'message', text: 'Hi' });
+      const outcome = await notifier.send(sam, { text: 'Hi' });
       expect(outcome).toEqual(expect.objectContaining({ status: 'sent', attempts: 4 }));
       expect(dropping.dropped).toBe(3);
       expect(dropping.activities).toHaveLength(1);

@@ -91,7 +91,7 @@ describe('Notifier against a local Bot Connector', () => {
 
   it('sends to the stored conversation', async () => {
     const sam = person('sam@x.example', { conversationReference: reference('a:sam', 'act-1') });
-    const outcome = await notifier().send(sam, { type: 'message', text: 'Hello' });
+    const outcome = await notifier().send(sam, { text: 'Hello' });
     expect(outcome).toEqual({ status: 'sent', activityId: expect.any(String), attempts: 1 });
     // botbuilder posts a proactive message as a reply to its own continuation activity; in a
     // one-to-one chat Teams simply shows it as the next message.
@@ -115,7 +115,7 @@ describe('Notifier against a local Bot Connector', () => {
     ];
     fault = () => answers.shift() ?? null;
     const sam = person('sam@x.example', { conversationReference: reference('a:sam') });
-    const outcome = await notifier().send(sam, { type: 'message', text: 'Hello' });
+    const outcome = await notifier().send(sam, { text: 'Hello' });
     expect(outcome).toEqual(expect.objectContaining({ status: 'sent', attempts: 4 }));
     // One request per attempt: botbuilder's pipeline would have retried the 503 and the first 429.
     expect(requests).toHaveLength(4);
@@ -127,7 +127,7 @@ describe('Notifier against a local Bot Connector', () => {
   it('gives up after the last attempt and reports the failure', async () => {
     fault = () => ({ status: 502 });
     const sam = person('sam@x.example', { conversationReference: reference('a:sam') });
-    const outcome = await notifier().send(sam, { type: 'message', text: 'Hello' });
+    const outcome = await notifier().send(sam, { text: 'Hello' });
     expect(outcome).toEqual({
       status: 'failed',
       reason: 'Teams answered 502',
@@ -143,7 +143,7 @@ describe('Notifier against a local Bot Connector', () => {
       requests = [];
       fault = () => ({ status });
       const sam = person(`sam${status}@x.example`, { conversationReference: reference('a:sam') });
-      const outcome = await notifier().send(sam, { type: 'message', text: 'Hello' });
+      const outcome = await notifier().send(sam, { text: 'Hello' });
       expect(outcome).toEqual(
         expect.objectContaining({ status: 'unreachable', statusCode: status }),
       );
@@ -159,7 +159,7 @@ describe('Notifier against a local Bot Connector', () => {
   it('fails a message Teams rejects as bad without retrying it', async () => {
     fault = () => ({ status: 400 });
     const sam = person('sam@x.example', { conversationReference: reference('a:sam') });
-    const outcome = await notifier().send(sam, { type: 'message', text: 'Hello' });
+    const outcome = await notifier().send(sam, { text: 'Hello' });
     expect(outcome).toEqual(
       expect.objectContaining({ status: 'failed', statusCode: 400, attempts: 1 }),
     );
@@ -169,7 +169,7 @@ describe('Notifier against a local Bot Connector', () => {
     const sam = person('sam@x.example', { aadObjectId: 'aad-sam' });
     const outcome = await notifier().send(
       sam,
-      { type: 'message', text: 'Hello' },
+      { text: 'Hello' },
       {
         serviceUrl: connector.url,
       },
@@ -195,7 +195,7 @@ describe('Notifier against a local Bot Connector', () => {
   });
 
   it('reports someone with no way to reach them without calling Teams', async () => {
-    const outcome = await notifier().send(person('new@x.example'), { type: 'message', text: 'Hi' });
+    const outcome = await notifier().send(person('new@x.example'), { text: 'Hi' });
     expect(outcome).toEqual(
       expect.objectContaining({
         status: 'unreachable',

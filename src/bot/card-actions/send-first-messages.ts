@@ -1,4 +1,3 @@
-import { CardFactory, MessageFactory } from 'botbuilder';
 import { plural } from '../../cards/format';
 import { buildMyActionsCard } from '../../cards/my-actions-card';
 import { buildNoticeCard } from '../../cards/notice-card';
@@ -23,16 +22,12 @@ export const sendFirstMessagesCardAction: CardAction = {
       { repos: turn.deps.repos, notifier: turn.deps.notifier, now: turn.deps.now },
       planId,
       ({ person, actions }, plan) => ({
-        ...MessageFactory.attachment(
-          CardFactory.adaptiveCard(
-            buildMyActionsCard({
-              person,
-              items: actions.map((action) => ({ action, plan })),
-              now: turn.now,
-              includeComplete: false,
-            }),
-          ),
-        ),
+        card: buildMyActionsCard({
+          person,
+          items: actions.map((action) => ({ action, plan })),
+          now: turn.now,
+          includeComplete: false,
+        }),
         text: `Here are your actions in "${plan.title}", which ${turn.person.name} has just imported. I will remind you before each deadline.`,
         summary: `${plural(actions.length, 'action')} for you in ${plan.title}`,
       }),
