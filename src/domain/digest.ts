@@ -3,7 +3,7 @@ import type { Action, ActionUpdate, Plan } from './action';
 import { isReachable } from './nudge-policy';
 import { daysLate, formatDate, localDate } from './overdue';
 import { ownsAction } from './permissions';
-import type { Person } from './person';
+import { emailKey, type Person } from './person';
 import { STATUSES, type Status } from './status';
 
 export { digestRunKey, isDigestTime, type DigestDay } from './digest-schedule';
@@ -117,10 +117,10 @@ function buildDigest(
   const overdue = lateList(scope, now);
   const escalate = overdue.filter((entry) => entry.daysLate > sources.escalateDays);
 
-  const emails = new Set(people.map((p) => p.email.trim().toLowerCase()));
+  const emails = new Set(people.map((p) => emailKey(p.email)));
   const chased = new Map<string, { refs: string[]; keys: Set<string> }>();
   for (const prompt of sources.prompts) {
-    const email = prompt.email.trim().toLowerCase();
+    const email = emailKey(prompt.email);
     const key = actionKey(prompt.planId, prompt.ref);
     const entry = byKey.get(key);
     if (!entry || !emails.has(email) || !inWeek(prompt.sentAt)) continue;
@@ -129,7 +129,7 @@ function buildDigest(
       (u) =>
         u.planId === prompt.planId &&
         u.ref === prompt.ref &&
-        sameText(u.by, email) &&
+        emailKey(u.by) === email &&
         Date.parse(u.at) > Date.parse(prompt.sentAt),
     );
     if (answered) continue;
@@ -141,7 +141,7 @@ function buildDigest(
     chased.set(email, list);
   }
   const nameOf = (email: string): string =>
-    sources.directory.find((p) => sameText(p.email, email))?.name ?? email;
+    sources.directory.find((p) => emailKey(p.email) === email)?.name ?? email;
   const notAnswered = [...chased.entries()]
     .map(([email, { refs }]) => ({
       name: nameOf(email),
@@ -174,7 +174,7 @@ function buildDigest(
 function uniqueByEmail(people: Person[]): Person[] {
   const seen = new Set<string>();
   return people.filter((p) => {
-    const email = p.email.trim().toLowerCase();
+    const email = emailKey(p.email);
     if (seen.has(email)) return false;
     seen.add(email);
     return true;

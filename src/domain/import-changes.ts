@@ -1,6 +1,6 @@
 import type { Action } from './action';
 import { normalisePost, samePost } from './owners';
-import type { Person, Role } from './person';
+import { emailKey, type Person, type Role } from './person';
 
 /** The fields of an action a plan document sets (progress recorded since is not among them). */
 export interface DocumentAction {
@@ -126,10 +126,10 @@ export function comparePeople(
   directory: Pick<Person, 'email' | 'name' | 'posts' | 'service' | 'roles'>[],
   rows: DirectoryRow[],
 ): PeopleChanges {
-  const byEmail = new Map(directory.map((p) => [p.email.toLowerCase(), p]));
+  const byEmail = new Map(directory.map((p) => [emailKey(p.email), p]));
   const changes: PeopleChanges = { added: [], changed: [], unchanged: [] };
   for (const row of rows) {
-    const old = byEmail.get(row.email.toLowerCase());
+    const old = byEmail.get(emailKey(row.email));
     if (!old) {
       changes.added.push(row);
       continue;

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { effectiveDue, type Action, type Plan } from './action';
 import { daysBetween, daysLate, DEFAULT_TIMEZONE, localDate } from './overdue';
 import { samePost } from './owners';
-import type { Person } from './person';
+import { emailKey, type Person } from './person';
 import { isFinished } from './status';
 import { addDays, isWorkingDay } from './working-days';
 
@@ -78,7 +78,7 @@ export function nudgeRunKey(now: Date, policy: Pick<NudgePolicy, 'timezone'>): s
 
 /** The key of a person's last prompt about an action in {@link NudgesDueInput.lastPrompts}. */
 export function promptKey(email: string, planId: string, ref: string): string {
-  return `${email.trim().toLowerCase()}|${planId}|${ref}`;
+  return `${emailKey(email)}|${planId}|${ref}`;
 }
 
 /** The key of an action in a person's snoozes. */
@@ -203,7 +203,7 @@ export function nudgesDue(input: NudgesDueInput): NudgeBatch[] {
   const batches: NudgeBatch[] = [];
   const seen = new Set<string>();
   for (const person of input.people) {
-    const email = person.email.trim().toLowerCase();
+    const email = emailKey(person.email);
     if (seen.has(email)) continue;
     seen.add(email);
     const mine = new Set<NudgesDueInput['actions'][number]>();

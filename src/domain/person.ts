@@ -25,6 +25,14 @@ export interface Person {
   version: string;
 }
 
+/**
+ * An email address as people are stored, found and compared by: trimmed and lower-cased. The
+ * one rule for it, so "Sam@X.example " and "sam@x.example" are always the same person.
+ */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 /** True when the person holds the role. */
 export function hasRole(person: Pick<Person, 'roles'>, role: Role): boolean {
   return person.roles.includes(role);

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { ROLES, type Role } from '../domain/person';
+import { emailKey, ROLES, type Role } from '../domain/person';
 import { normalisePost } from '../domain/owners';
 import type { DirectoryEntry } from '../storage/people-repository';
 import { DEFAULT_IMPORT_LIMITS, formatBytes } from './limits';
@@ -161,7 +161,7 @@ export async function readPeopleBytes(buffer: Buffer, name: string): Promise<Dir
     const get = (column: (typeof COLUMNS)[number]): string =>
       index[column] === -1 ? '' : (row[index[column]] ?? '').trim();
     if (row.every((cell) => cell.trim() === '')) return;
-    const email = get('email').toLowerCase();
+    const email = emailKey(get('email'));
     if (!EMAIL.test(email)) {
       throw new ImportError(name, at, `expected an email address, found "${get('email')}"`);
     }

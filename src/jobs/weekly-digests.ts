@@ -8,7 +8,7 @@ import {
 import { isDigestTime } from '../domain/digest-schedule';
 import { isReachable } from '../domain/nudge-policy';
 import { localDate } from '../domain/overdue';
-import { hasRole, type Person } from '../domain/person';
+import { emailKey, hasRole, type Person } from '../domain/person';
 import { STATUSES } from '../domain/status';
 import type { Outgoing } from './deliver';
 import { digestScheduleOf, type JobDeps, type JobOptions, type JobReport } from './job-context';
@@ -70,7 +70,7 @@ export async function plannedDigests(
   for (const plan of plans) {
     const own = actions.filter((a) => a.plan.id === plan.id).map((a) => a.action);
     for (const raw of plan.chairDigestEmails) {
-      const email = raw.trim().toLowerCase();
+      const email = emailKey(raw);
       const person = people.find((p) => p.email === email) ?? null;
       const digest = person ? buildPlanDigest({ ...sources, plan, actions: own }) : null;
       digests.push({ target: `plan|${plan.id}|${email}`, email, person, digest });

@@ -1,5 +1,5 @@
 import type { Plan } from '../domain/action';
-import { emailKey } from '../storage/people-repository';
+import { emailKey } from '../domain/person';
 import { NotFoundError, ValidationError } from './errors';
 import type { Repositories } from './repositories';
 

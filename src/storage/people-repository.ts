@@ -1,5 +1,5 @@
 import { odata } from '@azure/data-tables';
-import { ROLES, type Person, type Role } from '../domain/person';
+import { emailKey, ROLES, type Person, type Role } from '../domain/person';
 import { statusCodeOf, translateStorageError } from './errors';
 import { safeKey } from './keys';
 import type { TableStore } from './table-store';
@@ -64,11 +64,6 @@ function toPerson(e: PersonEntity): Person {
     snoozes: e.snoozes ? (JSON.parse(e.snoozes) as Record<string, string>) : {},
     version: e.etag ?? '',
   };
-}
-
-/** Lower-cased, trimmed email: the key a person is stored under. */
-export function emailKey(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 /** Options of a {@link PeopleRepository}. */

@@ -1,6 +1,6 @@
+import { emailKey } from '../domain/person';
 import { statusCodeOf, translateStorageError } from './errors';
 import { safeKey } from './keys';
-import { emailKey } from './people-repository';
 import type { TableStore } from './table-store';
 
 // One partition per person: a point read or write never contends with anyone else's prompts,

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import pino from 'pino';
 import { createJobRunner, JOB_TIME_RULE, parseJobTime, type JobName } from '../../jobs';
 import { createJobDeps } from '../../jobs/job-deps';
+import { emailKey } from '../../domain/person';
 import { createLogger } from '../../logging/logger';
 import {
   subscribeToPlanDigest,
@@ -77,8 +78,8 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       const { plan, changed } = await subscribeToPlanDigest(repos, planId, email);
       ctx.out(
         changed
-          ? `${email.trim().toLowerCase()} will get the weekly digest of "${plan.title}".`
-          : `${email.trim().toLowerCase()} already gets the weekly digest of "${plan.title}".`,
+          ? `${emailKey(email)} will get the weekly digest of "${plan.title}".`
+          : `${emailKey(email)} already gets the weekly digest of "${plan.title}".`,
       );
     });
   digests
@@ -91,8 +92,8 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       const { plan, changed } = await unsubscribeFromPlanDigest(repos, planId, email);
       ctx.out(
         changed
-          ? `${email.trim().toLowerCase()} will no longer get the weekly digest of "${plan.title}".`
-          : `${email.trim().toLowerCase()} was not getting the weekly digest of "${plan.title}".`,
+          ? `${emailKey(email)} will no longer get the weekly digest of "${plan.title}".`
+          : `${emailKey(email)} was not getting the weekly digest of "${plan.title}".`,
       );
     });
 }
