@@ -1,10 +1,11 @@
-import { buildActionCard } from '../cards/action-card';
 import { buildSignOffCard } from '../cards/sign-off-card';
 import type { ContainerStyle } from '../cards/format';
 import { isAwaitingSignOff } from '../domain/sign-off';
 import { NotFoundError } from '../services/errors';
+import { viewAction } from '../services/open-action';
 import type { ReopenResult, SignOffResult } from '../services/sign-off';
 import type { BotTurn, CardJson } from './bot-turn';
+import { actionCardOf } from './render-action';
 
 /** The sign-off card of a plan as it stands now, with a notice on top. */
 export async function signOffCardFor(
@@ -48,15 +49,14 @@ const joinRefs = (refs: string[]): string =>
 export async function tellOwnersReopened(turn: BotTurn, result: ReopenResult): Promise<string> {
   const { action, plan, owners } = result;
   const notifier = turn.deps.notifier;
-  const history = await turn.deps.repos.updates.listForAction(plan.id, action.ref, 5);
+  // Each owner may edit it: the card they get has the update form.
+  const opened = {
+    ...(await viewAction(turn.deps.repos, turn.person, { plan, action }, turn.now, 5)),
+    canEdit: true,
+  };
   const told: string[] = [];
   for (const owner of owners) {
-    const card = buildActionCard({
-      action,
-      plan,
-      viewer: { canEdit: true },
-      history,
-      now: turn.now,
+    const card = actionCardOf(opened, {
       notice: `${turn.person.name} reopened this action: ${action.lastNote ?? ''}`,
       noticeStyle: 'warning',
     });

@@ -1,6 +1,6 @@
 import template from '../../cards/action.json';
 import type { Action, ActionUpdate, Plan } from '../domain/action';
-import { describeLateness, formatDate, localDate } from '../domain/overdue';
+import { formatDate, type Lateness } from '../domain/overdue';
 import {
   clip,
   formatInstant,
@@ -14,7 +14,7 @@ import {
   buttonTitle,
   actionBadge,
 } from './format';
-import { historyEntry, newestFirst, type HistoryEntryData } from './history';
+import { historyEntry, type HistoryEntryData } from './history';
 import {
   updateInputsData,
   type FieldErrors,
@@ -60,9 +60,10 @@ export interface ActionCardInput {
   action: Action;
   plan: Pick<Plan, 'title' | 'timezone' | 'signOff' | 'labels'>;
   viewer: { canEdit: boolean };
-  /** The action's audit trail; when given, the card shows it (newest first). */
+  /** The action's audit trail, newest first; when given, the card shows it. */
   history?: ActionUpdate[];
-  now: Date;
+  /** How the action stands against its date today. */
+  lateness: Lateness;
   /** A line above everything else, e.g. "Saved." or what changed since the card was sent. */
   notice?: string;
   noticeStyle?: 'good' | 'warning' | 'attention';
@@ -93,10 +94,10 @@ export function actionCardData(
   input: ActionCardInput,
   historyLimit = HISTORY_LIMIT,
 ): ActionCardData {
-  const { action, plan, now } = input;
+  const { action, plan } = input;
   const tz = plan.timezone;
-  const lateness = action.status === 'complete' ? '' : describeLateness(action, now, tz);
-  const history = newestFirst(input.history ?? []);
+  const lateness = action.status === 'complete' ? '' : input.lateness.words;
+  const history = input.history ?? [];
   const shownHistory = history.slice(0, historyLimit);
   const hidden = history.length - shownHistory.length;
   const notice = input.notice?.trim() ?? '';
@@ -128,7 +129,7 @@ export function actionCardData(
     inputs: updateInputsData('', action.status, {
       typed: input.typed,
       errors: input.errors,
-      today: localDate(now, tz),
+      today: input.lateness.asOf,
     }),
     updateTitle: buttonTitle(`Update action ${action.ref}`),
     update: executeData(VERBS.updateAction, action),

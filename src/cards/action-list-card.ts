@@ -1,4 +1,5 @@
-import { myActionsCardData, type ActionWithPlan } from './my-actions-card';
+import type { MyActionsList } from '../domain/my-actions';
+import { myActionsCardData } from './my-actions-card';
 import template from '../../cards/my-actions.json';
 import { clip, LINE_TEXT_MAX } from './format';
 import { expandCard, type AdaptiveCard } from './render';
@@ -7,9 +8,8 @@ import { expandCard, type AdaptiveCard } from './render';
 export interface ActionListCardInput {
   heading: string;
   intro: string;
-  items: ActionWithPlan[];
-  now: Date;
-  includeComplete: boolean;
+  /** The domain's list, the most urgent first. */
+  list: MyActionsList;
 }
 
 /**
@@ -17,12 +17,7 @@ export interface ActionListCardInput {
  * most urgent first, each with an "Open" button.
  */
 export function buildActionListCard(input: ActionListCardInput): AdaptiveCard {
-  const data = myActionsCardData({
-    person: { name: '' },
-    items: input.items,
-    now: input.now,
-    includeComplete: input.includeComplete,
-  });
+  const data = myActionsCardData({ person: { name: '' }, list: input.list });
   return expandCard(template, {
     ...data,
     heading: clip(input.heading, LINE_TEXT_MAX),

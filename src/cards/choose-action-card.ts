@@ -10,7 +10,7 @@ import {
   titleText,
   buttonTitle,
 } from './format';
-import type { ActionWithPlan } from './my-actions-card';
+import type { ActionWithPlan } from '../domain/my-actions';
 import { expandCard, fitCard, type AdaptiveCard } from './render';
 import { executeData, VERBS, type ChooseReplyExecuteData } from './verbs';
 

@@ -1,6 +1,7 @@
 import template from '../../cards/digest.json';
 import { DEFAULT_TIMEZONE } from '../domain/overdue';
-import { STATUSES, type Status } from '../domain/status';
+import type { Digest } from '../domain/digest';
+import { STATUSES } from '../domain/status';
 import {
   clip,
   formatInstant,
@@ -16,35 +17,6 @@ import {
 import { statusChange } from './history';
 import { expandCard, fitCard, type AdaptiveCard } from './render';
 import { statusBars, type StatusBarsData } from './status-bars';
-
-/** A weekly digest as a head of service or chair receives it. */
-export interface DigestView {
-  /** "Weekly digest: Democratic Services". */
-  title: string;
-  /** "Week to 7 March 2022". */
-  periodLabel: string;
-  counts: Record<Status, number>;
-  /** Updates recorded in the period, newest first; `at` is an ISO instant. */
-  changed: {
-    planTitle: string;
-    ref: string;
-    byName: string;
-    at: string;
-    statusFrom: Status | null;
-    statusTo: Status;
-    note: string | null;
-  }[];
-  /** Overdue actions, the latest first. */
-  overdue: { planTitle: string; ref: string; owners: string[]; daysLate: number }[];
-  /** People who were prompted and have not answered, with the actions they were asked about. */
-  notAnswered: { name: string; email: string; refs: string[] }[];
-  /** Actions late enough to raise with their owners' managers. */
-  escalate: { planTitle: string; ref: string; owners: string[]; daysLate: number }[];
-  /** People the bot could not send prompts to (blocked it, or removed the app). */
-  unreachable: { name: string; email: string; reason: string }[];
-  /** Time zone for the times shown; Europe/London when omitted. */
-  timezone?: string;
-}
 
 /** How many entries each digest section lists before "…and N more". */
 export const DIGEST_LIMITS = {
@@ -109,7 +81,7 @@ function section<S, T>(
   };
 }
 
-function lateLine(entry: DigestView['overdue'][number]): LateLine {
+function lateLine(entry: Digest['overdue'][number]): LateLine {
   return {
     ref: clip(`Action ${entry.ref}`, LINE_TEXT_MAX),
     late: lateText(entry.daysLate),
@@ -120,7 +92,7 @@ function lateLine(entry: DigestView['overdue'][number]): LateLine {
 
 /** Maps a digest to the card's data, listing at most `changedLimit` updates. */
 export function digestCardData(
-  digest: DigestView,
+  digest: Digest,
   changedLimit: number = DIGEST_LIMITS.changed,
 ): DigestCardData {
   const tz = digest.timezone ?? DEFAULT_TIMEZONE;
@@ -188,7 +160,7 @@ export function digestCardData(
  * The weekly digest: counts by status, what changed (notes as written), what is overdue or
  * should be escalated, who has not answered and who could not be reached.
  */
-export function buildDigestCard(digest: DigestView): AdaptiveCard {
+export function buildDigestCard(digest: Digest): AdaptiveCard {
   return fitCard(
     (limit) => expandCard(template, digestCardData(digest, limit)),
     DIGEST_LIMITS.changed,

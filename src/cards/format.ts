@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { DEFAULT_TIMEZONE, lateInWords } from '../domain/overdue';
+import { lateInWords } from '../domain/overdue';
 import type { Action, Plan } from '../domain/action';
 import { displayStatus } from '../domain/sign-off';
 import {
@@ -136,18 +135,8 @@ export function ownersText(owners: string[]): string {
   return owners.length === 0 ? 'No owner named' : clip(listInWords(owners), LINE_TEXT_MAX);
 }
 
-/** A time of day in GOV.UK style: "1:54pm", "9am", "12pm" (midday), "12am" (midnight). */
-export function formatTime(at: DateTime): string {
-  const hour = at.hour % 12 === 0 ? 12 : at.hour % 12;
-  const minutes = at.minute === 0 ? '' : `:${String(at.minute).padStart(2, '0')}`;
-  return `${hour}${minutes}${at.hour < 12 ? 'am' : 'pm'}`;
-}
-
-/** An instant as GOV.UK writes it, in a time zone: "3 March 2024 at 2:05pm". */
-export function formatInstant(iso: string, timezone: string = DEFAULT_TIMEZONE): string {
-  const at = DateTime.fromISO(iso, { zone: timezone });
-  return at.isValid ? `${at.toFormat('d LLLL yyyy')} at ${formatTime(at)}` : iso;
-}
+/** An instant as GOV.UK writes it, in a time zone (the domain's date words). */
+export { formatInstant } from '../domain/overdue';
 
 /**
  * A title in sentence case when it was written in block capitals ("MEMBERS' COMMUNICATIONS
@@ -192,10 +181,7 @@ const TITLES = new Set([
 
 /** The name to greet someone by: their first name, past any title ("Cllr Megan Jones" → "Megan"). */
 export function firstName(name: string): string {
-  const words = name
-    .trim()
-    .split(/\s+/)
-    .filter((w) => w !== '');
+  const words = name.match(/\S+/g) ?? [];
   const first = words.find((w) => !TITLES.has(w.toLowerCase().replace(/\.$/, '')));
   return clip(first ?? words[0] ?? 'there', 60);
 }

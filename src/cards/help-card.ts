@@ -20,7 +20,7 @@ export interface HelpCardInput {
   roles: Role[];
 }
 
-const COMMANDS: (CommandHelp & { adminOnly?: boolean; chairOnly?: boolean })[] = [
+const COMMANDS: CommandHelp[] = [
   { command: 'help', description: 'this list.' },
   { command: 'my actions', description: 'your open actions, overdue first.' },
   { command: 'my actions all', description: 'all your actions, complete ones too.' },
@@ -34,39 +34,39 @@ const COMMANDS: (CommandHelp & { adminOnly?: boolean; chairOnly?: boolean })[] =
     command: 'action communications 4',
     description: 'action 4 of that plan, its history and (if it’s yours) an update form.',
   },
+];
+
+const CHAIR_COMMANDS: CommandHelp[] = [
   {
     command: 'sign off 1, 3 and 5 on communications',
     description: 'sign off completed actions; "sign off" alone lists what is waiting.',
-    chairOnly: true,
   },
   {
     command: 'reopen communications 4: not yet to Council',
     description: 'send a completed action back to its owners, who are told why.',
-    chairOnly: true,
   },
   {
     command: 'report for communications',
     description: 'the committee’s progress report as a Word paper (in a personal chat).',
-    chairOnly: true,
   },
   {
     command: 'meetings communications 12 January 2027, 9 March 2027',
     description: 'the dates of the committee’s meetings, for "since the last meeting".',
-    chairOnly: true,
   },
+];
+
+const ADMIN_COMMANDS: CommandHelp[] = [
   {
     command: 'assign Head of Finance to sam@council.gov.uk',
     description: 'give a post to someone in the directory (admins only).',
-    adminOnly: true,
   },
 ];
 
 /** The commands a person with these roles can use, one line each. */
 export function commandsFor(roles: readonly Role[]): CommandHelp[] {
-  const chair = roles.includes('chair') || roles.includes('admin');
-  return COMMANDS.filter(
-    (c) => (!c.adminOnly || roles.includes('admin')) && (!c.chairOnly || chair),
-  ).map(({ command, description }) => ({ command, description }));
+  const admin = roles.includes('admin');
+  const chair = roles.includes('chair') || admin;
+  return [...COMMANDS, ...(chair ? CHAIR_COMMANDS : []), ...(admin ? ADMIN_COMMANDS : [])];
 }
 
 /** The line about replying in your own words. */

@@ -48,8 +48,3 @@ export function historyEntry(update: ActionUpdate, timezone: string): HistoryEnt
     date: clip(date, 1100),
   };
 }
-
-/** Updates newest first. */
-export function newestFirst(updates: readonly ActionUpdate[]): ActionUpdate[] {
-  return [...updates].sort((a, b) => b.at.localeCompare(a.at));
-}

@@ -15,14 +15,15 @@ export interface NoticeCardData {
 /** What a notice is built from. */
 export interface NoticeCardInput {
   title: string;
+  /** The lines in the order shown, each a sentence (no blank ones). */
   lines: string[];
   /** `good` for confirmations, `warning` or `attention` for problems. */
   style: ContainerStyle;
 }
 
-/** Maps a notice to its card's data; lines are shown as written (never as markdown). */
+/** Maps a notice to its card's data; lines are shown as given and written (never as markdown). */
 export function noticeCardData(input: NoticeCardInput): NoticeCardData {
-  const lines = input.lines.filter((l) => l.trim() !== '');
+  const { lines } = input;
   const shown = lines.slice(0, NOTICE_LINES_LIMIT).map((l) => ({ text: clip(l, NOTE_MAX) }));
   if (lines.length > shown.length)
     shown.push({ text: `…and ${lines.length - shown.length} more.` });

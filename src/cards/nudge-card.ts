@@ -1,6 +1,7 @@
 import template from '../../cards/nudge.json';
-import { effectiveDue, type Action, type Plan } from '../domain/action';
-import { describeLateness, formatDate, localDate } from '../domain/overdue';
+import { effectiveDue } from '../domain/action';
+import type { NudgeItem as DomainNudgeItem, NudgeReason } from '../domain/nudge-policy';
+import { formatDate } from '../domain/overdue';
 import type { Person } from '../domain/person';
 import {
   buttonTitle,
@@ -29,16 +30,8 @@ export const NUDGE_LIST_LIMIT = 30;
 /** Longest proposed action shown on a nudge. */
 const PROPOSED_MAX = 400;
 
-/** Why an action is in a nudge. */
-export type NudgeReason = 'due-soon' | 'due-today' | 'overdue' | 'no-update' | 'paused-review';
-
-/** One action to nudge about. */
-export interface NudgeItem {
-  action: Action;
-  plan: Pick<Plan, 'id' | 'title' | 'timezone'>;
-  reason: NudgeReason;
-  daysLate: number;
-}
+/** One action on a nudge: the domain's nudge item, as much of it as the card shows. */
+export type NudgeItem = Pick<DomainNudgeItem, 'action' | 'plan' | 'reason' | 'lateness'>;
 
 /** What a card sent back about one of its actions shows where the person pressed. */
 export interface SlotOutcome {
@@ -49,19 +42,16 @@ export interface SlotOutcome {
   errors?: FieldErrors;
 }
 
-/** What the nudge card is built from. */
+/** What the nudge card is built from: the items in the order shown (the domain's). */
 export interface NudgeCardInput {
   person: Pick<Person, 'name'>;
   items: NudgeItem[];
-  now: Date;
   /**
    * When the card is rebuilt after a button: what the person had typed (by input id), put back
    * in every action's inputs except a saved one's, and the outcome by `planId/ref`.
    */
   typed?: TypedInputs;
   outcomes?: Readonly<Record<string, SlotOutcome>>;
-  /** Keep the items in the order given (a rebuilt card keeps its slots where they were). */
-  inGivenOrder?: boolean;
   /** How many more actions the card listed beyond the first page, when rebuilt. */
   more?: number;
 }
@@ -108,24 +98,17 @@ export interface NudgeCardData {
   footer: string;
 }
 
-const REASONS: Record<NudgeReason, { words: string; order: number }> = {
-  overdue: { words: 'Overdue', order: 0 },
-  'due-today': { words: 'Due today', order: 1 },
-  'due-soon': { words: 'Due soon', order: 2 },
-  'no-update': { words: 'No update for a while', order: 3 },
-  'paused-review': { words: 'Paused: review date reached', order: 4 },
+const REASONS: Record<NudgeReason, { words: string }> = {
+  overdue: { words: 'Overdue' },
+  'due-today': { words: 'Due today' },
+  'due-soon': { words: 'Due soon' },
+  'no-update': { words: 'No update for a while' },
+  'paused-review': { words: 'Paused: review date reached' },
 };
 
 /** A nudge reason in words ("Overdue", "Due soon"). */
 export function reasonInWords(reason: NudgeReason): string {
   return REASONS[reason].words;
-}
-
-/** Overdue first (the latest first), then due today, due soon, and those only lacking news. */
-function inOrder(items: NudgeItem[]): NudgeItem[] {
-  return [...items].sort(
-    (a, b) => REASONS[a.reason].order - REASONS[b.reason].order || b.daysLate - a.daysLate,
-  );
 }
 
 function slotData(
@@ -135,7 +118,6 @@ function slotData(
   from: string,
 ): NudgeSlotData {
   const { action, plan } = item;
-  const { now } = input;
   const outcome = input.outcomes?.[slotKey(action)];
   const collapsed = outcome?.collapsed ?? false;
   const notice = outcome && !collapsed ? clip(outcome.notice, 1000) : '';
@@ -145,14 +127,14 @@ function slotData(
     planTitle: titleText(plan.title),
     reason: reasonInWords(item.reason),
     due: `Due ${formatDate(effectiveDue(action))}`,
-    lateness: describeLateness(action, now, plan.timezone),
+    lateness: item.lateness.words,
     proposedAction: planText(action.proposedAction, PROPOSED_MAX),
     status: statusBadge(action.status),
     inputs: updateInputsData(slot, action.status, {
       // A saved action's inputs start afresh behind "Edit again".
       typed: collapsed ? {} : input.typed,
       errors: outcome?.errors,
-      today: localDate(now, plan.timezone),
+      today: item.lateness.asOf,
     }),
     inputsId: `inputs-${slot}`,
     collapsed,
@@ -172,7 +154,7 @@ function slotData(
 
 /** Maps the actions to nudge about to the card's data, `limit` of them with inputs. */
 export function nudgeCardData(input: NudgeCardInput, limit = NUDGE_INPUTS_LIMIT): NudgeCardData {
-  const ordered = input.inGivenOrder ? input.items : inOrder(input.items);
+  const ordered = input.items;
   const full = ordered.slice(0, limit);
   const rest = ordered.slice(limit);
   const one = ordered.length === 1;

@@ -1,4 +1,4 @@
-import type { NudgeReason } from './nudge-card';
+import type { NudgeReason } from '../domain/nudge-policy';
 import { isPlanId } from '../import/preamble';
 
 /** Which actions a nudge card showed with inputs, in order, and how many more it listed. */

@@ -1,7 +1,15 @@
 import template from '../../cards/overdue.json';
-import type { Action, Plan } from '../domain/action';
-import { formatDate, localDate } from '../domain/overdue';
-import { clip, lateText, LINE_TEXT_MAX, ownersText, planText, plural, titleText } from './format';
+import { formatDate } from '../domain/overdue';
+import type { OverdueItem, OverdueList } from '../domain/overdue-list';
+import {
+  clip,
+  lateText,
+  LINE_TEXT_MAX,
+  ownersText,
+  planText,
+  plural,
+  titleText,
+} from './format';
 import { pageOf, type PagerData } from './pager';
 import { renderCard, type AdaptiveCard } from './render';
 
@@ -18,26 +26,15 @@ export interface OverdueCardData {
   pager: PagerData;
 }
 
-/** One overdue action with its plan. */
-export interface OverdueItem {
-  action: Action;
-  plan: Pick<Plan, 'id' | 'title' | 'timezone'>;
-  daysLate: number;
-}
-
-/** What the overdue card is built from. */
-export interface OverdueCardInput {
-  items: OverdueItem[];
-  now: Date;
+/** What the overdue card is built from: the domain's list, the latest first. */
+export interface OverdueCardInput extends OverdueList {
   /** 0-based page of {@link PAGE_SIZE} actions. */
   page?: number;
 }
 
 /** Maps overdue actions to the card's data: grouped by plan, the latest first in each. */
 export function overdueCardData(input: OverdueCardInput): OverdueCardData {
-  const latest = [...input.items]
-    .filter((i) => i.daysLate > 0)
-    .sort((a, b) => b.daysLate - a.daysLate);
+  const latest = input.items;
   const { shown, pager } = pageOf(latest, 'overdue', input.page);
   // Map keeps insertion order: plans come in the order of their latest action.
   const byPlan = new Map<string, { plan: OverdueItem['plan']; items: OverdueItem[] }>();
@@ -46,8 +43,7 @@ export function overdueCardData(input: OverdueCardInput): OverdueCardData {
     group.items.push(item);
     byPlan.set(item.plan.id, group);
   }
-  const tz = input.items[0]?.plan.timezone;
-  const today = formatDate(localDate(input.now, tz));
+  const today = formatDate(input.asOf);
   return {
     intro:
       latest.length === 0

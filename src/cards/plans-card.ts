@@ -1,6 +1,6 @@
 import template from '../../cards/plans.json';
 import type { Plan } from '../domain/action';
-import { STATUSES, statusLabel } from '../domain/status';
+import { statusesPresent, statusLabel } from '../domain/status';
 import type { PlanSummary } from '../domain/summary';
 import { buttonTitle, plural, sentenceCase, titleText } from './format';
 import { pageOf, type PagerData } from './pager';
@@ -32,9 +32,7 @@ export interface PlansCardInput {
 
 /** "2 on track, 1 at risk, 1 complete": the statuses present, in order. */
 export function countsInWords(counts: PlanSummary['counts']): string {
-  const parts = STATUSES.filter((s) => counts[s] > 0).map(
-    (s) => `${counts[s]} ${statusLabel(s).toLowerCase()}`,
-  );
+  const parts = statusesPresent(counts).map((s) => `${counts[s]} ${statusLabel(s).toLowerCase()}`);
   return parts.length === 0 ? 'No actions yet' : parts.join(', ');
 }
 

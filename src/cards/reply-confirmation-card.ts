@@ -27,7 +27,6 @@ export interface ReplyConfirmationCardInput {
   /** The status read from the reply (the action's status now). */
   inferredStatus: Status;
   previousStatus: Status;
-  now: Date;
 }
 
 /** Maps a recorded reply to the confirmation card's data. */

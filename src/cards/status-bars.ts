@@ -1,4 +1,4 @@
-import { STATUSES, type Status } from '../domain/status';
+import { STATUSES, statusesPresent, type Status } from '../domain/status';
 import { statusBadge } from './format';
 import { solidPngDataUri } from './solid-png';
 
@@ -70,7 +70,7 @@ export function statusBars(counts: Record<Status, number>): StatusBarsData {
       image: barImage(status),
     };
   });
-  const present = STATUSES.filter((s) => counts[s] > 0);
+  const present = statusesPresent(counts);
   const chartText =
     total === 0
       ? 'No actions yet.'

@@ -1,6 +1,6 @@
 import template from '../../cards/summary.json';
 import type { Action, Plan } from '../domain/action';
-import { DEFAULT_TIMEZONE, formatDate, localDate } from '../domain/overdue';
+import { formatDate } from '../domain/overdue';
 import type { PlanSummary } from '../domain/summary';
 import {
   clip,
@@ -58,8 +58,6 @@ export interface SummaryCardData extends StatusBarsData {
 /** What the summary card is built from. */
 export interface SummaryCardInput {
   summary: PlanSummary;
-  now: Date;
-  timezone?: string;
 }
 
 function recentEntry(
@@ -86,9 +84,9 @@ export function summaryCardData(
   input: SummaryCardInput,
   recentLimit = SUMMARY_RECENT_LIMIT,
 ): SummaryCardData {
-  const { summary, now } = input;
-  const tz = input.timezone ?? DEFAULT_TIMEZONE;
-  const asAt = `Position on ${formatDate(localDate(now, tz))}`;
+  const { summary } = input;
+  const tz = summary.timezone;
+  const asAt = `Position on ${formatDate(summary.asOf)}`;
   const overdue = summary.overdue.slice(0, SUMMARY_OVERDUE_LIMIT);
   const hiddenOverdue = summary.overdue.length - overdue.length;
   return {

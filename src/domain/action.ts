@@ -110,3 +110,8 @@ export function needsSignOff(plan: Pick<Plan, 'signOff'>): boolean {
 export function isPlanOpen(plan: Pick<Plan, 'lifecycle'>): boolean {
   return (plan.lifecycle ?? 'open') === 'open';
 }
+
+/** Updates newest first: the order an action's history is read in. */
+export function newestFirst(updates: readonly ActionUpdate[]): ActionUpdate[] {
+  return [...updates].sort((a, b) => b.at.localeCompare(a.at));
+}

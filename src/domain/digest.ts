@@ -1,4 +1,3 @@
-import type { DigestView } from '../cards/digest-card';
 import type { Action, ActionUpdate, Plan } from './action';
 import { isReachable } from './nudge-policy';
 import { daysLate, formatDate, localDate } from './overdue';
@@ -8,8 +7,37 @@ import { STATUSES, type Status } from './status';
 
 export { digestRunKey, isDigestTime, type DigestDay } from './digest-schedule';
 
-/** A weekly digest, shaped as the digest card shows it. */
-export type ServiceDigest = DigestView;
+/** A weekly digest as a head of service or chair receives it. */
+export interface Digest {
+  /** "Weekly digest: Democratic Services". */
+  title: string;
+  /** "Week to 7 March 2022". */
+  periodLabel: string;
+  counts: Record<Status, number>;
+  /** Updates recorded in the period, newest first; `at` is an ISO instant. */
+  changed: {
+    planTitle: string;
+    ref: string;
+    byName: string;
+    at: string;
+    statusFrom: Status | null;
+    statusTo: Status;
+    note: string | null;
+  }[];
+  /** Overdue actions, the latest first. */
+  overdue: { planTitle: string; ref: string; owners: string[]; daysLate: number }[];
+  /** People who were prompted and have not answered, with the actions they were asked about. */
+  notAnswered: { name: string; email: string; refs: string[] }[];
+  /** Actions late enough to raise with their owners' managers. */
+  escalate: { planTitle: string; ref: string; owners: string[]; daysLate: number }[];
+  /** People the bot could not send prompts to (blocked it, or removed the app). */
+  unreachable: { name: string; email: string; reason: string }[];
+  /** Time zone for the times shown; Europe/London when omitted. */
+  timezone?: string;
+}
+
+/** A head of service's (or a chair's) weekly digest. */
+export type ServiceDigest = Digest;
 
 /** A prompt sent in the digest's week, as the ledger recorded it. */
 export interface DigestPrompt {
@@ -52,7 +80,7 @@ const actionKey = (planId: string, ref: string): string => `${planId}\u0000${ref
 const sameText = (a: string | null, b: string | null): boolean =>
   a !== null && b !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
 
-function lateList(actions: { action: Action; plan: Plan }[], now: Date): DigestView['overdue'] {
+function lateList(actions: { action: Action; plan: Plan }[], now: Date): Digest['overdue'] {
   return actions
     .map(({ action, plan }) => ({
       planTitle: plan.title,
@@ -101,7 +129,7 @@ function buildDigest(
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const { action } of scope) counts[action.status] += 1;
 
-  const changed: DigestView['changed'] = sources.updates
+  const changed: Digest['changed'] = sources.updates
     .filter((u) => u.source !== 'import' && inWeek(u.at) && byKey.has(actionKey(u.planId, u.ref)))
     .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
     .map((u) => ({

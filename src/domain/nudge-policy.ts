@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { effectiveDue, type Action, type Plan } from './action';
-import { daysBetween, daysLate, DEFAULT_TIMEZONE, localDate } from './overdue';
+import { daysBetween, DEFAULT_TIMEZONE, latenessOn, localDate, type Lateness } from './overdue';
 import { samePost } from './owners';
 import { emailKey, type Person } from './person';
 import { isFinished } from './status';
@@ -37,10 +37,12 @@ export type NudgeReason = 'due-soon' | 'due-today' | 'overdue' | 'no-update' | '
 /** One action a person is prompted about. */
 export interface NudgeItem {
   action: Action;
-  plan: Plan;
+  plan: Pick<Plan, 'id' | 'title' | 'timezone'>;
   reason: NudgeReason;
   /** Days past the (revised) due date; 0 unless overdue. */
   daysLate: number;
+  /** How the action stands against its date on the day of the run. */
+  lateness: Lateness;
 }
 
 /** Everything one person is prompted about in one run: one message, however many actions. */
@@ -154,13 +156,19 @@ export function nudgeReasonFor(
   return 'no-update';
 }
 
-const REASON_ORDER: Record<NudgeReason, number> = {
-  overdue: 0,
-  'due-today': 1,
-  'due-soon': 2,
-  'no-update': 3,
-  'paused-review': 4,
-};
+/** The order of the reasons on a nudge: most pressing first. */
+export const NUDGE_REASON_ORDER: readonly NudgeReason[] = [
+  'overdue',
+  'due-today',
+  'due-soon',
+  'no-update',
+  'paused-review',
+];
+
+const REASON_ORDER = Object.fromEntries(NUDGE_REASON_ORDER.map((r, i) => [r, i])) as Record<
+  NudgeReason,
+  number
+>;
 
 function compareItems(a: NudgeItem, b: NudgeItem): number {
   return (
@@ -170,6 +178,14 @@ function compareItems(a: NudgeItem, b: NudgeItem): number {
     a.plan.title.localeCompare(b.plan.title) ||
     a.action.ref.localeCompare(b.action.ref, 'en', { numeric: true })
   );
+}
+
+/**
+ * A nudge's actions in the order they are listed: overdue first (the latest first), then due
+ * today, due soon (soonest first), then those only lacking news; by plan and ref after that.
+ */
+export function orderNudgeItems(items: readonly NudgeItem[]): NudgeItem[] {
+  return [...items].sort(compareItems);
 }
 
 /**
@@ -224,10 +240,12 @@ export function nudgesDue(input: NudgesDueInput): NudgeBatch[] {
         { ...policy, timezone },
         plan.importedAt,
       );
-      if (reason) items.push({ action, plan, reason, daysLate: daysLate(action, now, timezone) });
+      if (!reason) continue;
+      const lateness = latenessOn(action, localDate(now, timezone));
+      items.push({ action, plan, reason, daysLate: lateness.daysLate, lateness });
     }
     if (items.length === 0) continue;
-    batches.push({ person, reachable: isReachable(person), items: items.sort(compareItems) });
+    batches.push({ person, reachable: isReachable(person), items: orderNudgeItems(items) });
   }
   return batches.sort((a, b) => a.person.email.localeCompare(b.person.email));
 }

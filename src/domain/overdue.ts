@@ -61,19 +61,67 @@ export function isOverdue(
   return daysLate(action, now, timezone) > 0;
 }
 
+/**
+ * Where an action's date stands: not being worked on (complete, paused, not agreed, superseded:
+ * never late), undated, late, due today, or still to come.
+ */
+export type LatenessState = 'inactive' | 'no-date' | 'overdue' | 'due-today' | 'upcoming';
+
+/** How an action stands against its (revised) due date on a given day. */
+export interface Lateness {
+  state: LatenessState;
+  /** Days past the due date; 0 unless overdue. */
+  daysLate: number;
+  /** "3 days late", "due today", "due in 5 days", "no due date", or the status ("paused"). */
+  words: string;
+  /** The local date (`YYYY-MM-DD`) it stands on: the earliest a revised date may be. */
+  asOf: string;
+}
+
+/** How an action stands on a local calendar date (`YYYY-MM-DD`). */
+export function latenessOn(
+  action: Pick<Action, 'due' | 'revisedDue' | 'status'>,
+  today: string,
+): Lateness {
+  const due = effectiveDue(action);
+  if (!isActive(action.status)) {
+    return {
+      state: 'inactive',
+      daysLate: 0,
+      words: statusLabel(action.status).toLowerCase(),
+      asOf: today,
+    };
+  }
+  if (!due) return { state: 'no-date', daysLate: 0, words: 'no due date', asOf: today };
+  const days = daysBetween(today, due);
+  if (days === 0) return { state: 'due-today', daysLate: 0, words: 'due today', asOf: today };
+  if (days > 0) {
+    return {
+      state: 'upcoming',
+      daysLate: 0,
+      words: days === 1 ? 'due tomorrow' : `due in ${days} days`,
+      asOf: today,
+    };
+  }
+  return { state: 'overdue', daysLate: -days, words: lateInWords(-days), asOf: today };
+}
+
+/** How an action stands at `now`, in the plan's time zone. */
+export function latenessOf(
+  action: Pick<Action, 'due' | 'revisedDue' | 'status'>,
+  now: Date,
+  timezone: string = DEFAULT_TIMEZONE,
+): Lateness {
+  return latenessOn(action, localDate(now, timezone));
+}
+
 /** "3 days late", "1 day late", "due today", "due in 5 days": how a date stands, in words. */
 export function describeLateness(
   action: Pick<Action, 'due' | 'revisedDue' | 'status'>,
   now: Date,
   timezone: string = DEFAULT_TIMEZONE,
 ): string {
-  const due = effectiveDue(action);
-  if (!isActive(action.status)) return statusLabel(action.status).toLowerCase();
-  if (!due) return 'no due date';
-  const days = daysBetween(localDate(now, timezone), due);
-  if (days === 0) return 'due today';
-  if (days > 0) return days === 1 ? 'due tomorrow' : `due in ${days} days`;
-  return lateInWords(-days);
+  return latenessOf(action, now, timezone).words;
 }
 
 /** How late, in words that stay readable however long: "3 days", "5 weeks", "4 months", "over 2 years". */
@@ -89,4 +137,17 @@ export function lateInWords(late: number): string {
 export function formatDate(isoDate: string | null): string {
   if (!isoDate) return 'No date';
   return DateTime.fromISO(isoDate, { zone: 'utc' }).toFormat('d LLLL yyyy');
+}
+
+/** A time of day in GOV.UK style: "1:54pm", "9am", "12pm" (midday), "12am" (midnight). */
+export function formatTime(at: DateTime): string {
+  const hour = at.hour % 12 === 0 ? 12 : at.hour % 12;
+  const minutes = at.minute === 0 ? '' : `:${String(at.minute).padStart(2, '0')}`;
+  return `${hour}${minutes}${at.hour < 12 ? 'am' : 'pm'}`;
+}
+
+/** An instant as GOV.UK writes it, in a time zone: "3 March 2024 at 2:05pm". */
+export function formatInstant(iso: string, timezone: string = DEFAULT_TIMEZONE): string {
+  const at = DateTime.fromISO(iso, { zone: timezone });
+  return at.isValid ? `${at.toFormat('d LLLL yyyy')} at ${formatTime(at)}` : iso;
 }

@@ -117,3 +117,8 @@ export function isFinished(status: Status): boolean {
 export function isActive(status: Status): boolean {
   return !isFinished(status) && status !== 'paused';
 }
+
+/** The statuses with at least one action, in the usual order. */
+export function statusesPresent(counts: Record<Status, number>): Status[] {
+  return STATUSES.filter((s) => counts[s] > 0);
+}

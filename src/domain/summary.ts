@@ -7,6 +7,10 @@ import { isClosedWithoutCompletion, STATUSES, type Status } from './status';
 export interface PlanSummary {
   plan: Pick<Plan, 'id' | 'title' | 'date' | 'signOff' | 'labels'> &
     Partial<Pick<Plan, 'importedAt' | 'importedBy'>>;
+  /** The local date (`YYYY-MM-DD`) the position is as of, in the plan's time zone. */
+  asOf: string;
+  /** The plan's time zone, for the times shown with it. */
+  timezone: string;
   total: number;
   counts: Record<Status, number>;
   /** Whole percent of the agreed actions complete: not agreed and superseded ones are left out. */
@@ -56,6 +60,8 @@ export function summarisePlan(
       importedAt: plan.importedAt,
       importedBy: plan.importedBy ?? null,
     },
+    asOf: today,
+    timezone: plan.timezone,
     total: actions.length,
     counts,
     percentComplete:

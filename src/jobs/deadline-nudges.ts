@@ -20,15 +20,15 @@ export const NUDGES_JOB = 'nudges' as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The nudge message: the nudge card, with a summary for Teams' notification. */
-export function nudgeMessage(batch: NudgeBatch, at: Date): OutgoingMessage {
+export function nudgeMessage(batch: NudgeBatch): OutgoingMessage {
   const n = batch.items.length;
   return {
-    card: buildNudgeCard({ person: batch.person, items: batch.items, now: at }),
+    card: buildNudgeCard({ person: batch.person, items: batch.items }),
     summary: n === 1 ? '1 action needs an update' : `${n} actions need an update`,
   };
 }
 
-function outgoingOf(deps: JobDeps, batch: NudgeBatch, at: Date): Outgoing {
+function outgoingOf(deps: JobDeps, batch: NudgeBatch): Outgoing {
   const { person } = batch;
   const items = batch.items.map((i) => ({ planId: i.action.planId, ref: i.action.ref }));
   return {
@@ -36,7 +36,7 @@ function outgoingOf(deps: JobDeps, batch: NudgeBatch, at: Date): Outgoing {
     target: person.email,
     person,
     payload: { items, summary: `${items.length} action${items.length === 1 ? '' : 's'}` },
-    compose: () => nudgeMessage(batch, at),
+    compose: () => nudgeMessage(batch),
     // The person's next plain-text reply is then taken as news of these actions.
     afterSent: async () => {
       await deps.repos.replies.set(person.email, items, deps.now());
@@ -90,7 +90,7 @@ export function runDeadlineNudges(deps: JobDeps, options: JobOptions): Promise<J
       return {
         people,
         messages: batches.map((batch) => {
-          const outgoing = outgoingOf(deps, batch, options.at);
+          const outgoing = outgoingOf(deps, batch);
           return batch.reachable
             ? { outgoing }
             : { blocked: { ...outgoing.report, reason: 'Has not used the bot in Teams yet' } };

@@ -1,6 +1,6 @@
-import type { DigestView } from '../cards/digest-card';
 import type { Reading } from '../ask/reading';
 import type { Action, ActionUpdate, Plan } from '../domain/action';
+import type { Digest } from '../domain/digest';
 import type { Person } from '../domain/person';
 import type { PlanSummary } from '../domain/summary';
 import type { AskWorld } from './ask-world';
@@ -24,7 +24,7 @@ export type Answer =
       history: ActionUpdate[];
       canEdit: boolean;
     }
-  | { kind: 'changes'; line: string; view: DigestView }
+  | { kind: 'changes'; line: string; view: Digest }
   | { kind: 'choices'; line: string; readings: Reading[] }
   | { kind: 'message'; line: string };
 

@@ -1,11 +1,9 @@
-import { effectiveDue, isPlanOpen, type Action, type Plan } from '../domain/action';
-import { daysLateOn, localDate } from '../domain/overdue';
-import { ownsAction } from '../domain/permissions';
+import { isPlanOpen, type Action, type Plan } from '../domain/action';
+import { myActionsList, type MyActionsList } from '../domain/my-actions';
+import { overdueList, type OverdueList } from '../domain/overdue-list';
+import { canReadSummaries, ownsAction } from '../domain/permissions';
 import type { Person } from '../domain/person';
 import type { Repositories } from './repositories';
-import { isFinished } from '../domain/status';
-
-const isActiveOrPaused = (action: Action): boolean => !isFinished(action.status);
 
 /** An action together with its plan. */
 export interface PlannedAction {
@@ -29,43 +27,37 @@ export async function loadPlansAndActions(
   return { plans, actions };
 }
 
-/** Every action across plans with how late it is at `now`, in each plan's own time zone. */
-async function lateActions(
+/** The actions owned by a person's posts across every plan. */
+async function ownedBy(
   repos: Pick<Repositories, 'plans' | 'actions'>,
-  now: Date,
-): Promise<LateAction[]> {
-  const { plans, actions } = await loadPlansAndActions(repos);
-  const today = new Map(plans.map((plan) => [plan.id, localDate(now, plan.timezone)]));
-  return actions.map((item) => ({
-    ...item,
-    daysLate: daysLateOn(item.action, today.get(item.plan.id) ?? ''),
-  }));
+  person: Pick<Person, 'posts'>,
+): Promise<PlannedAction[]> {
+  if (person.posts.length === 0) return [];
+  const { actions } = await loadPlansAndActions(repos);
+  return actions.filter(({ action }) => ownsAction(person, action));
 }
 
-/** The actions owned by a person's posts across every plan, overdue first, then by due date. */
-export async function actionsOwnedBy(
+/** `my actions`: the person's actions across plans as of `now`, the most urgent first. */
+export async function myActions(
   repos: Pick<Repositories, 'plans' | 'actions'>,
   person: Pick<Person, 'posts'>,
   now: Date,
   options: { includeComplete: boolean },
-): Promise<LateAction[]> {
-  if (person.posts.length === 0) return [];
-  const items = (await lateActions(repos, now)).filter(
-    ({ action }) =>
-      ownsAction(person, action) && (options.includeComplete || isActiveOrPaused(action)),
-  );
-  return items.sort(
-    (a, b) =>
-      b.daysLate - a.daysLate ||
-      (effectiveDue(a.action) ?? '9999').localeCompare(effectiveDue(b.action) ?? '9999'),
-  );
+): Promise<MyActionsList> {
+  return myActionsList(await ownedBy(repos, person), now, options.includeComplete);
 }
 
-/** Every overdue open action across plans, latest first. */
-export async function overdueActions(
+/**
+ * `overdue`: every overdue action across plans for those who read summaries (chairs, heads,
+ * admins); an officer's own otherwise. Each is late by its own plan's calendar.
+ */
+export async function overdueFor(
   repos: Pick<Repositories, 'plans' | 'actions'>,
+  person: Pick<Person, 'posts' | 'roles'>,
   now: Date,
-): Promise<LateAction[]> {
-  const items = (await lateActions(repos, now)).filter((item) => item.daysLate > 0);
-  return items.sort((a, b) => b.daysLate - a.daysLate);
+): Promise<OverdueList> {
+  const source = canReadSummaries(person)
+    ? (await loadPlansAndActions(repos)).actions
+    : await ownedBy(repos, person);
+  return overdueList(source, now);
 }

@@ -1,7 +1,7 @@
-import type { NudgeItem } from '../cards/nudge-card';
+import type { NudgeItem } from '../domain/nudge-policy';
 import type { NudgeContext } from '../cards/nudge-context';
 import type { Plan } from '../domain/action';
-import { daysLate } from '../domain/overdue';
+import { latenessOf } from '../domain/overdue';
 import type { Repositories } from './repositories';
 
 /**
@@ -26,7 +26,8 @@ export async function loadNudgeItems(
     context.items.map(async ({ planId, ref, reason }): Promise<NudgeItem | null> => {
       const [plan, action] = await Promise.all([planOf(planId), repos.actions.get(planId, ref)]);
       if (!plan || !action) return null;
-      return { action, plan, reason, daysLate: daysLate(action, now, plan.timezone) };
+      const lateness = latenessOf(action, now, plan.timezone);
+      return { action, plan, reason, daysLate: lateness.daysLate, lateness };
     }),
   );
   return items.filter((item): item is NudgeItem => item !== null);

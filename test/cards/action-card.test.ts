@@ -1,4 +1,6 @@
-import { buildActionCard } from '../../src/cards/action-card';
+import { buildActionCard as buildCard, type ActionCardInput } from '../../src/cards/action-card';
+import { newestFirst } from '../../src/domain/action';
+import { latenessOf } from '../../src/domain/overdue';
 import { sentenceCase, statusBadge } from '../../src/cards/format';
 import { inputIds } from '../../src/cards/verbs';
 import { VERBS } from '../../src/cards/verbs';
@@ -25,7 +27,16 @@ import {
   visibleText,
 } from './card-checks';
 
-const base = { plan: samplePlan, now: SAMPLE_NOW };
+const base = { plan: samplePlan };
+
+/** The card as the open-action use case feeds it: lateness on the sample day, history newest first. */
+function buildActionCard(input: Omit<ActionCardInput, 'lateness'>) {
+  return buildCard({
+    ...input,
+    lateness: latenessOf(input.action, SAMPLE_NOW, input.plan.timezone),
+    ...(input.history ? { history: newestFirst(input.history) } : {}),
+  });
+}
 
 describe('action card', () => {
   it('shows the action, its dates, lateness, status and last update', () => {

@@ -2,6 +2,7 @@ import { buildActionListCard } from '../../src/cards/action-list-card';
 import { buildAskChoicesCard, buildAskExamplesCard, examplesFor } from '../../src/cards/ask-cards';
 import { readingFromData } from '../../src/cards/reading-data';
 import { VERBS } from '../../src/cards/verbs';
+import { myActionsList } from '../../src/domain/my-actions';
 import { isWellFormedCardData } from '../../src/bot/card-data';
 import { SAMPLE_NOW, sampleActions, samplePlan } from '../support/sample-data';
 import { executeActions, expectSoundCard, visibleText } from './card-checks';
@@ -56,9 +57,11 @@ describe('question cards', () => {
     const card = buildActionListCard({
       heading: 'Off track or at risk',
       intro: '1 of 4 actions on the plan is off track or at risk.',
-      items: sampleActions.map((action) => ({ action, plan: samplePlan })),
-      now: SAMPLE_NOW,
-      includeComplete: false,
+      list: myActionsList(
+        sampleActions.map((action) => ({ action, plan: samplePlan })),
+        SAMPLE_NOW,
+        false,
+      ),
     });
     expectSoundCard(card);
     const text = visibleText(card);

@@ -1,10 +1,10 @@
 import { buildActionCard } from '../../src/cards/action-card';
 import { buildChooseActionCard } from '../../src/cards/choose-action-card';
-import { buildDigestCard, type DigestView } from '../../src/cards/digest-card';
+import { buildDigestCard } from '../../src/cards/digest-card';
 import { buildHelpCard } from '../../src/cards/help-card';
 import { buildMyActionsCard } from '../../src/cards/my-actions-card';
 import { buildNoticeCard } from '../../src/cards/notice-card';
-import { buildNudgeCard, type NudgeReason } from '../../src/cards/nudge-card';
+import { buildNudgeCard } from '../../src/cards/nudge-card';
 import { buildOverdueCard } from '../../src/cards/overdue-card';
 import { buildPlansListCard } from '../../src/cards/plans-card';
 import type { AdaptiveCard } from '../../src/cards/render';
@@ -12,6 +12,10 @@ import { buildReplyConfirmationCard } from '../../src/cards/reply-confirmation-c
 import { buildSummaryCard } from '../../src/cards/summary-card';
 import { buildWelcomeCard } from '../../src/cards/welcome-card';
 import type { Action, ActionUpdate } from '../../src/domain/action';
+import type { Digest } from '../../src/domain/digest';
+import { myActionsList } from '../../src/domain/my-actions';
+import type { NudgeReason } from '../../src/domain/nudge-policy';
+import { latenessOf } from '../../src/domain/overdue';
 import { STATUSES } from '../../src/domain/status';
 import { summarisePlan } from '../../src/domain/summary';
 import {
@@ -65,7 +69,7 @@ function worstHistory(): ActionUpdate[] {
   );
 }
 
-function digest(worst: boolean): DigestView {
+function digest(worst: boolean): Digest {
   const many = worst ? worstActions() : sampleActions;
   return {
     title: `Weekly digest: ${samplePlan.title}`,
@@ -120,8 +124,11 @@ export function cardCases(): CardCase[] {
       'nudge',
       buildNudgeCard({
         person: samplePeople.marketing,
-        items: withPlans.map((item, i) => ({ ...item, reason: REASONS[i % 4], daysLate: i })),
-        now: SAMPLE_NOW,
+        items: withPlans.map((item, i) => ({
+          ...item,
+          reason: REASONS[i % 4],
+          lateness: { ...latenessOf(item.action, SAMPLE_NOW, samplePlan.timezone), daysLate: i },
+        })),
       }),
     );
     add(
@@ -131,7 +138,7 @@ export function cardCases(): CardCase[] {
         plan: samplePlan,
         viewer: { canEdit: true },
         history: worst ? worstHistory() : sampleHistory,
-        now: SAMPLE_NOW,
+        lateness: latenessOf(worst ? actions[1] : sampleAction('2'), SAMPLE_NOW),
         notice: 'Saved: ▲ At risk. Thank you.',
         noticeStyle: 'good',
       }),
@@ -140,20 +147,18 @@ export function cardCases(): CardCase[] {
       'my-actions',
       buildMyActionsCard({
         person: samplePeople.marketing,
-        items: withPlans,
-        now: SAMPLE_NOW,
-        includeComplete: true,
+        list: myActionsList(withPlans, SAMPLE_NOW, true),
       }),
     );
     add(
       'overdue',
       buildOverdueCard({
+        asOf: '2022-03-01',
         items: withPlans.map((item, i) => ({ ...item, daysLate: 5 + i })),
-        now: SAMPLE_NOW,
       }),
     );
     const summary = worst ? summarisePlan(samplePlan, actions, SAMPLE_NOW) : sampleSummary();
-    add('summary', buildSummaryCard({ summary, now: SAMPLE_NOW }));
+    add('summary', buildSummaryCard({ summary }));
     add(
       'plans',
       buildPlansListCard({
@@ -179,7 +184,6 @@ export function cardCases(): CardCase[] {
         note: worst ? NOTE : 'Done, approved on Tuesday.',
         inferredStatus: 'complete',
         previousStatus: 'on-track',
-        now: SAMPLE_NOW,
       }),
     );
     add(

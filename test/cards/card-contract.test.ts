@@ -6,6 +6,8 @@ import { buildMyActionsCard } from '../../src/cards/my-actions-card';
 import { buildNudgeCard } from '../../src/cards/nudge-card';
 import { buildReplyConfirmationCard } from '../../src/cards/reply-confirmation-card';
 import { inputIds, VERBS } from '../../src/cards/verbs';
+import { myActionsList } from '../../src/domain/my-actions';
+import { latenessOf } from '../../src/domain/overdue';
 import {
   SAMPLE_NOW,
   sampleAction,
@@ -57,18 +59,19 @@ describe('Action.Execute contract', () => {
       action: sampleAction('2'),
       plan: samplePlan,
       viewer: { canEdit: true },
-      now: SAMPLE_NOW,
+      lateness: latenessOf(sampleAction('2'), SAMPLE_NOW, samplePlan.timezone),
     }),
     myActions: buildMyActionsCard({
       person: samplePeople.marketing,
-      items,
-      now: SAMPLE_NOW,
-      includeComplete: true,
+      list: myActionsList(items, SAMPLE_NOW, true),
     }),
     nudge: buildNudgeCard({
       person: samplePeople.marketing,
-      items: items.map((i) => ({ ...i, reason: 'overdue' as const, daysLate: 3 })),
-      now: SAMPLE_NOW,
+      items: items.map((i) => ({
+        ...i,
+        reason: 'overdue' as const,
+        lateness: latenessOf(i.action, SAMPLE_NOW, i.plan.timezone),
+      })),
     }),
     reply: buildReplyConfirmationCard({
       action: sampleAction('4'),
@@ -76,7 +79,6 @@ describe('Action.Execute contract', () => {
       note: 'Done.',
       inferredStatus: 'complete',
       previousStatus: 'on-track',
-      now: SAMPLE_NOW,
     }),
     choose: buildChooseActionCard({ note: 'Done.', items }),
   };

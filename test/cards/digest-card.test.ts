@@ -1,5 +1,6 @@
 import { clip, LIST_NOTE_MAX } from '../../src/cards/format';
-import { buildDigestCard, DIGEST_LIMITS, type DigestView } from '../../src/cards/digest-card';
+import { buildDigestCard, DIGEST_LIMITS } from '../../src/cards/digest-card';
+import type { Digest } from '../../src/domain/digest';
 import { HOSTILE_TEXTS, longNote, samplePlan } from '../support/sample-data';
 import {
   CARD_LIMIT,
@@ -15,7 +16,7 @@ import {
 
 const title = samplePlan.title;
 
-function digest(overrides: Partial<DigestView> = {}): DigestView {
+function digest(overrides: Partial<Digest> = {}): Digest {
   return {
     title: 'Weekly digest: Democratic Services',
     periodLabel: 'Week to 7 March 2022',

@@ -1,6 +1,7 @@
 import { buildMyActionsCard } from '../../src/cards/my-actions-card';
 import { PAGE_SIZE } from '../../src/cards/pager';
 import { VERBS } from '../../src/cards/verbs';
+import { myActionsList } from '../../src/domain/my-actions';
 import {
   HOSTILE_TEXTS,
   manyActions,
@@ -28,9 +29,7 @@ describe('my actions card', () => {
   it('lists open actions, overdue first, each with status, lateness and an Open button', () => {
     const card = buildMyActionsCard({
       person,
-      items: mine,
-      now: SAMPLE_NOW,
-      includeComplete: false,
+      list: myActionsList(mine, SAMPLE_NOW, false),
     });
     expectSoundCard(card);
     const text = visibleText(card);
@@ -61,9 +60,7 @@ describe('my actions card', () => {
   it('includes complete actions, last, when asked for all', () => {
     const card = buildMyActionsCard({
       person,
-      items: mine,
-      now: SAMPLE_NOW,
-      includeComplete: true,
+      list: myActionsList(mine, SAMPLE_NOW, true),
     });
     expectSoundCard(card);
     expect(executeData(card).map((d) => d.ref)).toEqual(['2', '4', '1']);
@@ -76,9 +73,7 @@ describe('my actions card', () => {
     const done = [{ action: sampleAction('1'), plan: samplePlan }];
     const card = buildMyActionsCard({
       person,
-      items: done,
-      now: SAMPLE_NOW,
-      includeComplete: false,
+      list: myActionsList(done, SAMPLE_NOW, false),
     });
     expectSoundCard(card);
     expect(visibleText(card)).toContain('You have no open actions.');
@@ -92,7 +87,7 @@ describe('my actions card', () => {
         plan: samplePlan,
       }),
     );
-    const card = buildMyActionsCard({ person, items, now: SAMPLE_NOW, includeComplete: false });
+    const card = buildMyActionsCard({ person, list: myActionsList(items, SAMPLE_NOW, false) });
     expectSoundCard(card);
     const opens = executeActions(card).filter((a) => a.verb === VERBS.showAction);
     expect(opens).toHaveLength(PAGE_SIZE);
@@ -105,9 +100,7 @@ describe('my actions card', () => {
     // The last page: the rest, and the way back.
     const last = buildMyActionsCard({
       person,
-      items,
-      now: SAMPLE_NOW,
-      includeComplete: false,
+      list: myActionsList(items, SAMPLE_NOW, false),
       page: 5,
     });
     expect(visibleText(last)).toContain('Showing 51 to 60 of 60.');
@@ -127,9 +120,11 @@ describe('my actions card', () => {
       };
       const card = buildMyActionsCard({
         person,
-        items: [{ action, plan: { ...samplePlan, title: `Title ${hostile}` } }],
-        now: SAMPLE_NOW,
-        includeComplete: false,
+        list: myActionsList(
+          [{ action, plan: { ...samplePlan, title: `Title ${hostile}` } }],
+          SAMPLE_NOW,
+          false,
+        ),
       });
       expectSoundCard(card, [hostile]);
       expectLiteral(card, `Plan ${hostile}`);

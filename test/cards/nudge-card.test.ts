@@ -1,6 +1,9 @@
 import { sentenceCase } from '../../src/cards/format';
 import { firstName } from '../../src/cards/format';
-import { buildNudgeCard, NUDGE_INPUTS_LIMIT, type NudgeItem } from '../../src/cards/nudge-card';
+import { buildNudgeCard, NUDGE_INPUTS_LIMIT } from '../../src/cards/nudge-card';
+import type { Action } from '../../src/domain/action';
+import { orderNudgeItems, type NudgeItem, type NudgeReason } from '../../src/domain/nudge-policy';
+import { latenessOf } from '../../src/domain/overdue';
 import { inputIds, VERBS } from '../../src/cards/verbs';
 import { STATUSES, statusLabel } from '../../src/domain/status';
 import {
@@ -24,22 +27,17 @@ import {
 } from './card-checks';
 
 const person = samplePeople.marketing;
-const overdue2: NudgeItem = {
-  action: sampleAction('2'),
-  plan: samplePlan,
-  reason: 'overdue',
-  daysLate: 29,
-};
-const soon4: NudgeItem = {
-  action: { ...sampleAction('4'), revisedDue: '2022-03-04' },
-  plan: samplePlan,
-  reason: 'due-soon',
-  daysLate: 0,
-};
+/** A nudge item as the domain makes it on the sample day. */
+function item(action: Action, reason: NudgeReason): NudgeItem {
+  const lateness = latenessOf(action, SAMPLE_NOW, samplePlan.timezone);
+  return { action, plan: samplePlan, reason, daysLate: lateness.daysLate, lateness };
+}
+const overdue2 = item(sampleAction('2'), 'overdue');
+const soon4 = item({ ...sampleAction('4'), revisedDue: '2022-03-04' }, 'due-soon');
 
 describe('nudge card', () => {
   it('asks about one action with its inputs, Update and Snooze buttons', () => {
-    const card = buildNudgeCard({ person, items: [overdue2], now: SAMPLE_NOW });
+    const card = buildNudgeCard({ person, items: [overdue2] });
     expectSoundCard(card);
     const text = visibleText(card);
     expect(text).toContain('This action needs an update');
@@ -73,13 +71,10 @@ describe('nudge card', () => {
   });
 
   it('gives each action its own slot, inputs and buttons, overdue first', () => {
-    const noUpdate: NudgeItem = {
-      action: { ...sampleAction('1'), status: 'on-track' },
-      plan: samplePlan,
-      reason: 'no-update',
-      daysLate: 0,
-    };
-    const card = buildNudgeCard({ person, items: [soon4, noUpdate, overdue2], now: SAMPLE_NOW });
+    const noUpdate = item({ ...sampleAction('1'), status: 'on-track' }, 'no-update');
+    // The domain orders a nudge's items; the card lists them as given.
+    const items = orderNudgeItems([soon4, noUpdate, overdue2]);
+    const card = buildNudgeCard({ person, items });
     expectSoundCard(card);
     expect(inputIdsOf(card)).toEqual([
       ...Object.values(inputIds('1')),
@@ -114,10 +109,10 @@ describe('nudge card', () => {
   });
 
   it('gives as many actions inputs as fit in 28 KB and lists the rest briefly, even for 40', () => {
-    const items: NudgeItem[] = manyActions(40, { status: 'on-track', due: '2022-02-01' }).map(
-      (action, i) => ({ action, plan: samplePlan, reason: 'overdue', daysLate: 28 + (i % 3) }),
+    const items = manyActions(40, { status: 'on-track', due: '2022-02-01' }).map((action) =>
+      item(action, 'overdue'),
     );
-    const card = buildNudgeCard({ person, items, now: SAMPLE_NOW });
+    const card = buildNudgeCard({ person, items });
     expectSoundCard(card);
     expect(jsonLength(card)).toBeLessThan(CARD_LIMIT);
     const slots = ofType(card, 'Input.ChoiceSet').length;
@@ -139,7 +134,7 @@ describe('nudge card', () => {
 
   it('cuts a very long proposed action for display', () => {
     const action = { ...sampleAction('2'), proposedAction: 'Work with directorates. '.repeat(200) };
-    const card = buildNudgeCard({ person, items: [{ ...overdue2, action }], now: SAMPLE_NOW });
+    const card = buildNudgeCard({ person, items: [{ ...overdue2, action }] });
     expectSoundCard(card);
     const run = ofType(card, 'TextRun').find((r) => String(r.text).startsWith('Work with'));
     expect(String(run?.text).length).toBeLessThanOrEqual(400);
@@ -153,7 +148,6 @@ describe('nudge card', () => {
       const card = buildNudgeCard({
         person: { name: `${hostile} Shah` },
         items: [{ ...overdue2, action, plan }],
-        now: SAMPLE_NOW,
       });
       const greeted = firstName(`${hostile} Shah`);
       expectSoundCard(card, [hostile, greeted]);

@@ -2,6 +2,7 @@ import { sentenceCase } from '../../src/cards/format';
 import { buildOverdueCard } from '../../src/cards/overdue-card';
 import { PAGE_SIZE } from '../../src/cards/pager';
 import { daysLate } from '../../src/domain/overdue';
+import { overdueList } from '../../src/domain/overdue-list';
 import {
   HOSTILE_TEXTS,
   manyActions,
@@ -29,6 +30,7 @@ function item(action: ReturnType<typeof sampleAction>, plan = samplePlan) {
   return { action, plan, daysLate: daysLate(action, SAMPLE_NOW, plan.timezone) };
 }
 
+// The domain's overdueList picks and orders what is overdue; the card groups it by plan.
 describe('overdue card', () => {
   it('groups overdue actions by plan, the latest first', () => {
     const items = [
@@ -37,7 +39,7 @@ describe('overdue card', () => {
       item({ ...sampleAction('2') }),
       item({ ...sampleAction('4'), revisedDue: '2022-02-25', ref: '7' }, other),
     ];
-    const card = buildOverdueCard({ items, now: SAMPLE_NOW });
+    const card = buildOverdueCard(overdueList(items, SAMPLE_NOW));
     expectSoundCard(card);
     const text = visibleText(card);
     expect(text).toContain('4 actions are past due on 1 March 2022.');
@@ -62,7 +64,7 @@ describe('overdue card', () => {
   });
 
   it('says when nothing is overdue', () => {
-    const card = buildOverdueCard({ items: [], now: SAMPLE_NOW });
+    const card = buildOverdueCard(overdueList([], SAMPLE_NOW));
     expectSoundCard(card);
     expect(visibleText(card)).toContain('Nothing is overdue on 1 March 2022.');
   });
@@ -75,7 +77,7 @@ describe('overdue card', () => {
     }).map((a, i) =>
       item({ ...a, proposedAction: 'Long text. '.repeat(300) }, i % 2 ? samplePlan : other),
     );
-    const card = buildOverdueCard({ items, now: SAMPLE_NOW });
+    const card = buildOverdueCard(overdueList(items, SAMPLE_NOW));
     expectSoundCard(card);
     expect(jsonLength(card)).toBeLessThan(CARD_LIMIT);
     expect(ofType(card, 'TextRun').filter((r) => /^Action \d+$/.test(String(r.text)))).toHaveLength(
@@ -92,10 +94,9 @@ describe('overdue card', () => {
         owners: [`Head of ${hostile}`],
         proposedAction: `Plan ${hostile}`,
       };
-      const card = buildOverdueCard({
-        items: [item(action, { ...samplePlan, title: `Title ${hostile}` })],
-        now: SAMPLE_NOW,
-      });
+      const card = buildOverdueCard(
+        overdueList([item(action, { ...samplePlan, title: `Title ${hostile}` })], SAMPLE_NOW),
+      );
       expectSoundCard(card, [hostile]);
       expectLiteral(card, `Head of ${hostile}`);
       expectLiteral(card, `Plan ${hostile}`);

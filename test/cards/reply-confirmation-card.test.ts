@@ -1,13 +1,7 @@
 import { buildReplyConfirmationCard } from '../../src/cards/reply-confirmation-card';
 import { inputIds, VERBS } from '../../src/cards/verbs';
 import { STATUSES, statusLabel } from '../../src/domain/status';
-import {
-  HOSTILE_TEXTS,
-  longNote,
-  SAMPLE_NOW,
-  sampleAction,
-  samplePlan,
-} from '../support/sample-data';
+import { HOSTILE_TEXTS, longNote, sampleAction, samplePlan } from '../support/sample-data';
 import {
   executeActions,
   executeData,
@@ -31,7 +25,6 @@ describe('reply confirmation card', () => {
       note: reply,
       inferredStatus: 'complete',
       previousStatus: 'on-track',
-      now: SAMPLE_NOW,
     });
     expectSoundCard(card);
     const text = visibleText(card);
@@ -67,7 +60,6 @@ describe('reply confirmation card', () => {
       note,
       inferredStatus: 'on-track',
       previousStatus: 'on-track',
-      now: SAMPLE_NOW,
     });
     expectSoundCard(card);
     expect(visibleText(card)).toContain('(unchanged)');
@@ -82,7 +74,6 @@ describe('reply confirmation card', () => {
         note: `Done ${hostile}`,
         inferredStatus: 'complete',
         previousStatus: 'on-track',
-        now: SAMPLE_NOW,
       });
       expectSoundCard(card, [hostile]);
       expectLiteral(card, `Done ${hostile}`);

@@ -23,11 +23,9 @@ import {
   executeActions,
 } from './card-checks';
 
-const tz = 'Europe/London';
-
 describe('summary card', () => {
   it('shows the plan, totals, % complete, coloured bars, legend, overdue and recent updates', () => {
-    const card = buildSummaryCard({ summary: sampleSummary(), now: SAMPLE_NOW, timezone: tz });
+    const card = buildSummaryCard({ summary: sampleSummary() });
     expectSoundCard(card);
     const text = visibleText(card);
     expect(text).toContain(sentenceCase(samplePlan.title));
@@ -60,7 +58,7 @@ describe('summary card', () => {
       ...manyActions(1, { status: 'not-started' }),
     ];
     const summary = summarisePlan(samplePlan, actions, SAMPLE_NOW);
-    const card = buildSummaryCard({ summary, now: SAMPLE_NOW, timezone: tz });
+    const card = buildSummaryCard({ summary });
     expectSoundCard(card);
     expect(barsOf(card)).toEqual([
       ['#808080', 1],
@@ -71,7 +69,7 @@ describe('summary card', () => {
 
   it('handles a plan with no actions', () => {
     const summary = summarisePlan(samplePlan, [], SAMPLE_NOW);
-    const card = buildSummaryCard({ summary, now: SAMPLE_NOW, timezone: tz });
+    const card = buildSummaryCard({ summary });
     expectSoundCard(card);
     expect(visibleText(card)).toContain('This plan has no actions yet.');
     expect(ofType(card, 'ColumnSet')).toEqual([]);
@@ -86,7 +84,7 @@ describe('summary card', () => {
       lastNote: longNote(4000),
     });
     const summary = summarisePlan(samplePlan, actions, SAMPLE_NOW);
-    const card = buildSummaryCard({ summary, now: SAMPLE_NOW, timezone: tz });
+    const card = buildSummaryCard({ summary });
     expectSoundCard(card);
     expect(jsonLength(card)).toBeLessThan(CARD_LIMIT);
     const text = visibleText(card);
@@ -109,7 +107,7 @@ describe('summary card', () => {
         actions,
         SAMPLE_NOW,
       );
-      const card = buildSummaryCard({ summary, now: SAMPLE_NOW, timezone: tz });
+      const card = buildSummaryCard({ summary });
       expectSoundCard(card, [hostile]);
       expectLiteral(card, `Note ${hostile}`);
       expectLiteral(card, `By ${hostile}`);

@@ -1,4 +1,5 @@
 import { buildNudgeCard } from '../../src/cards/nudge-card';
+import { latenessOf } from '../../src/domain/overdue';
 import { VERBS } from '../../src/cards/verbs';
 import { startHarness, USERS, type BotHarness, type TeamsUser } from '../support/bot-harness';
 
@@ -310,10 +311,12 @@ describe('replies to prompts, snoozes and corrections end to end', () => {
   it('snoozes an action for one or two weeks from the nudge card', async () => {
     const plan = await h.app.repos.plans.get(PLAN);
     if (!plan) throw new Error('no plan');
+    const overdue = await action('4');
     const nudge = buildNudgeCard({
       person: { name: 'Alex Wilber' },
-      items: [{ action: await action('4'), plan, reason: 'overdue', daysLate: 1800 }],
-      now: h.clock.now,
+      items: [
+        { action: overdue, plan, reason: 'overdue', lateness: latenessOf(overdue, h.clock.now) },
+      ],
     });
     const [oneWeek, twoWeeks] = executes(nudge, VERBS.snoozeAction);
     expect([oneWeek.weeks, twoWeeks.weeks]).toEqual([1, 2]);

@@ -5,6 +5,9 @@ import { buildDigestCard } from '../../cards/digest-card';
 import { buildOverdueCard } from '../../cards/overdue-card';
 import { buildPlansListCard, buildSummaryCard } from '../../cards/summary-card';
 import { readingLabels } from '../../ask/describe';
+import { myActionsList } from '../../domain/my-actions';
+import { latenessOf } from '../../domain/overdue';
+import { overdueList } from '../../domain/overdue-list';
 import type { Answer } from '../../services/answer-question';
 import type { AskWorld } from '../../services/ask-world';
 import type { CardJson } from '../bot-turn';
@@ -20,21 +23,19 @@ export function renderAnswer(
     case 'summary':
       return {
         line,
-        card: buildSummaryCard({ summary: answer.summary, now, timezone: answer.plan.timezone }),
+        card: buildSummaryCard({ summary: answer.summary }),
       };
     case 'plans':
       return { line, card: buildPlansListCard({ plans: answer.plans }) };
     case 'overdue':
-      return { line, card: buildOverdueCard({ items: answer.items, now }) };
+      return { line, card: buildOverdueCard(overdueList(answer.items, now)) };
     case 'list':
       return {
         line,
         card: buildActionListCard({
           heading: answer.heading,
           intro: line,
-          items: answer.items,
-          now,
-          includeComplete: answer.includeComplete,
+          list: myActionsList(answer.items, now, answer.includeComplete),
         }),
       };
     case 'action':
@@ -45,7 +46,7 @@ export function renderAnswer(
           plan: answer.plan,
           viewer: { canEdit: answer.canEdit },
           history: answer.history,
-          now,
+          lateness: latenessOf(answer.action, now, answer.plan.timezone),
         }),
       };
     case 'changes':

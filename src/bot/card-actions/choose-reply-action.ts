@@ -31,6 +31,6 @@ export const chooseReplyActionCardAction: CardAction = {
       { planId, ref: recorded.action.ref, status: recorded.action.status },
       'reply recorded on the chosen action',
     );
-    return { card: replyConfirmationCard(recorded, turn.now) };
+    return { card: replyConfirmationCard(recorded) };
   },
 };

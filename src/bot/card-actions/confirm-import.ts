@@ -64,11 +64,7 @@ export const confirmImportCardAction: CardAction = {
     if (plan) {
       await sendCard(
         turn.context,
-        buildSummaryCard({
-          summary: summarisePlan(plan, actions, turn.now),
-          now: turn.now,
-          timezone: plan.timezone,
-        }),
+        buildSummaryCard({ summary: summarisePlan(plan, actions, turn.now) }),
       );
     }
     const lines = [

@@ -2,6 +2,7 @@ import { plural } from '../../cards/format';
 import { buildMyActionsCard } from '../../cards/my-actions-card';
 import { buildNoticeCard } from '../../cards/notice-card';
 import { VERBS } from '../../cards/verbs';
+import { myActionsList } from '../../domain/my-actions';
 import { NotFoundError } from '../../services/errors';
 import { sendFirstMessages } from '../../services/first-messages';
 import type { CardAction } from '../bot-turn';
@@ -24,9 +25,11 @@ export const sendFirstMessagesCardAction: CardAction = {
       ({ person, actions }, plan) => ({
         card: buildMyActionsCard({
           person,
-          items: actions.map((action) => ({ action, plan })),
-          now: turn.now,
-          includeComplete: false,
+          list: myActionsList(
+            actions.map((action) => ({ action, plan })),
+            turn.now,
+            false,
+          ),
         }),
         text: `Here are your actions in "${plan.title}", which ${turn.person.name} has just imported. I will remind you before each deadline.`,
         summary: `${plural(actions.length, 'action')} for you in ${plan.title}`,

@@ -1,7 +1,6 @@
 import type { PagedList } from '../../cards/pager';
 import { VERBS } from '../../cards/verbs';
-import { canReadSummaries } from '../../domain/permissions';
-import { NotAllowedError, ValidationError } from '../../services/errors';
+import { ValidationError } from '../../services/errors';
 import type { CardAction } from '../bot-turn';
 import { myActionsCard } from '../commands/my-actions';
 import { overdueCard } from '../commands/overdue';
@@ -22,12 +21,7 @@ export const showPageCardAction: CardAction = {
     if (!list || page < 0) {
       throw new ValidationError('This card is missing which page to show. Please ask again.');
     }
-    if (list === 'plans') {
-      if (!canReadSummaries(turn.person)) {
-        throw new NotAllowedError('Summaries are for chairs, heads of service and admins.');
-      }
-      return { card: await plansListCard(turn, undefined, page) };
-    }
+    if (list === 'plans') return { card: await plansListCard(turn, page) };
     if (list === 'overdue') return { card: await overdueCard(turn, page) };
     return { card: await myActionsCard(turn, list === 'my-actions-all', page) };
   },

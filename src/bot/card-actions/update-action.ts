@@ -1,16 +1,17 @@
-import { buildActionCard } from '../../cards/action-card';
 import { typedInputs, type FieldErrors } from '../../cards/inputs';
 import { buildNudgeCard, slotKey, type NudgeItem, type SlotOutcome } from '../../cards/nudge-card';
 import { parseNudgeContext, type NudgeContext } from '../../cards/nudge-context';
 import { inputIds, VERBS } from '../../cards/verbs';
 import type { ActionUpdate, Plan } from '../../domain/action';
-import { canUpdate } from '../../domain/permissions';
 import { statusLabel } from '../../domain/status';
 import { ValidationError } from '../../services/errors';
 import { loadNudgeItems } from '../../services/nudge-items';
+import { viewAction } from '../../services/open-action';
+import { refusals } from '../../services/refusals';
 import { recordUpdate, type RecordUpdateResult } from '../../services/record-update';
 import type { BotTurn, CardAction, CardActionResult } from '../bot-turn';
 import { cardTarget, cardText, requestIdOf } from '../card-data';
+import { actionCardOf } from '../render-action';
 import { savedLine } from './saved-line';
 
 /** What the update came to: recorded (saved, unchanged or stale), or refused field by field. */
@@ -65,10 +66,8 @@ export const updateActionCardAction: CardAction = {
         card: buildNudgeCard({
           person: turn.person,
           items,
-          now: turn.now,
           typed: typedInputs(data),
           outcomes: { ...savedBefore(context, items), [slotKey({ planId, ref })]: outcome },
-          inGivenOrder: true,
           more: context.more,
         }),
       };
@@ -141,17 +140,13 @@ async function actionCard(
 ): Promise<CardActionResult> {
   const { repos } = turn.deps;
   const [plan, history] = await reads;
-  if (!plan) throw new ValidationError('This card is for a plan that no longer exists.');
+  if (!plan) throw refusals.planGone();
   if ('errors' in attempt) {
     const action = await repos.actions.get(planId, ref);
     if (!action) throw new ValidationError(attempt.message);
+    const opened = await viewAction(repos, turn.person, { plan, action, history }, turn.now, 5);
     return {
-      card: buildActionCard({
-        action,
-        plan,
-        viewer: { canEdit: canUpdate(turn.person, action) },
-        history,
-        now: turn.now,
+      card: actionCardOf(opened, {
         notice: 'Not saved: please check the fields marked ⚠.',
         noticeStyle: 'warning',
         typed: typedInputs(data),
@@ -170,13 +165,15 @@ async function actionCard(
       : result.outcome === 'unchanged'
         ? nothingChanged(result.action.status)
         : staleNotice(result);
+  const opened = await viewAction(
+    repos,
+    turn.person,
+    { plan, action: result.action, history: shown },
+    turn.now,
+    5,
+  );
   return {
-    card: buildActionCard({
-      action: result.action,
-      plan,
-      viewer: { canEdit: canUpdate(turn.person, result.action) },
-      history: shown,
-      now: turn.now,
+    card: actionCardOf(opened, {
       notice,
       noticeStyle:
         result.outcome === 'saved' ? 'good' : result.outcome === 'stale' ? 'warning' : 'good',

@@ -1,6 +1,6 @@
 import { buildMyActionsCard } from '../../cards/my-actions-card';
-import { actionsOwnedBy } from '../../services/my-actions';
 import type { AdaptiveCard } from '../../cards/render';
+import { myActions } from '../../services/my-actions';
 import { sendCard, type BotTurn, type TextCommand } from '../bot-turn';
 
 /** The person's actions card at a page (also what "Show next 10" answers with). */
@@ -9,8 +9,8 @@ export async function myActionsCard(
   includeComplete: boolean,
   page = 0,
 ): Promise<AdaptiveCard> {
-  const items = await actionsOwnedBy(turn.deps.repos, turn.person, turn.now, { includeComplete });
-  return buildMyActionsCard({ person: turn.person, items, now: turn.now, includeComplete, page });
+  const list = await myActions(turn.deps.repos, turn.person, turn.now, { includeComplete });
+  return buildMyActionsCard({ person: turn.person, list, page });
 }
 
 /** `my actions` (or `my actions all`): the person's open actions across plans, overdue first. */

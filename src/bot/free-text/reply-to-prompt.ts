@@ -36,7 +36,7 @@ function refsRepeat(items: PlannedAction[]): boolean {
 }
 
 async function confirm(turn: BotTurn, recorded: RecordedReply): Promise<void> {
-  await sendCard(turn.context, replyConfirmationCard(recorded, turn.now));
+  await sendCard(turn.context, replyConfirmationCard(recorded));
 }
 
 /**

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { isPlanOpen } from '../../domain/action';
-import { summarisePlan } from '../../domain/summary';
+import { planSummaryForAdmin } from '../../services/plan-summary';
 import { STATUSES, statusLabel } from '../../domain/status';
-import { CliError, type CliContext } from '../cli-context';
+import type { CliContext } from '../cli-context';
 
 /** `summary [PLAN] [--json]`: the position of one plan, or of every plan. */
 export function registerSummary(program: Command, ctx: CliContext): void {
@@ -13,16 +12,7 @@ export function registerSummary(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (planId: string | undefined, opts: { json?: boolean }) => {
       const { repos } = await ctx.storage();
-      const plans = planId
-        ? [await repos.plans.get(planId)]
-        : (await repos.plans.list()).filter(isPlanOpen);
-      if (planId && !plans[0]) throw new CliError(`There is no plan "${planId}".`);
-      const now = ctx.now();
-      const summaries = [];
-      for (const plan of plans) {
-        if (!plan) continue;
-        summaries.push(summarisePlan(plan, await repos.actions.listByPlan(plan.id), now));
-      }
+      const summaries = await planSummaryForAdmin(repos, { planId }, ctx.now());
       if (opts.json) {
         const view = summaries.map((s) => ({
           plan: s.plan,
