@@ -159,15 +159,13 @@ export function importPreviewCardData(
   const hiddenProblems = warnings.general.length - problems.length;
   if (hiddenProblems > 0) problems.push({ text: moreText(hiddenProblems) });
   const details = [
-    preview.payload.committee ? `Committee: ${preview.payload.committee}` : null,
+    ...(preview.payload.committee ? [`Committee: ${preview.payload.committee}`] : []),
     imported.plan.date
       ? `Agreed ${formatDate(imported.plan.date)}`
       : 'No date found in the document',
     `${plural(total, 'action')} · plan id ${imported.plan.id}`,
     `From ${preview.fileName}, sent by ${preview.createdByName}`,
-  ]
-    .filter((t): t is string => t !== null)
-    .map((t) => ({ text: clip(t, LINE_TEXT_MAX) }));
+  ].map((t) => ({ text: clip(t, LINE_TEXT_MAX) }));
   const choices = input.people.slice(0, Math.min(PREVIEW_CHOICES_LIMIT, pickerLimit)).map((p) => ({
     title: clip(`${p.name} (${p.email})`, LINE_TEXT_MAX),
     value: p.email,

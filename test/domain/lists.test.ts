@@ -23,7 +23,12 @@ describe('lateness', () => {
     [{ due: '2022-02-20', revisedDue: null }, 'overdue', 9, '9 days late'],
   ])('%o stands %s on 1 March 2022', (fields, state, daysLate, words) => {
     const action = at('1', { status: 'on-track', ...fields });
-    expect(latenessOn(action, '2022-03-01')).toEqual({ state, daysLate, words });
+    expect(latenessOn(action, '2022-03-01')).toEqual({
+      state,
+      daysLate,
+      words,
+      asOf: '2022-03-01',
+    });
   });
 });
 
@@ -46,6 +51,7 @@ describe('my actions list', () => {
       state: 'overdue',
       daysLate: 59,
       words: '8 weeks late',
+      asOf: '2022-03-01',
     });
   });
 
