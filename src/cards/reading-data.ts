@@ -41,9 +41,12 @@ export function readingData(reading: Reading): AnswerReadingExecuteData {
     meeting: s.sinceLastMeeting ? 'last' : s.untilNextMeeting ? 'next' : undefined,
     schedule: !s.schedule ? '' : s.schedule.kind === 'weekly' ? s.schedule.day : 'before-meeting',
   };
-  return Object.fromEntries(
-    Object.entries(data).filter(([, v]) => v !== undefined && v !== ''),
-  ) as unknown as AnswerReadingExecuteData;
+  // Empty fields are left off the button, to keep the card small.
+  const compact: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (value !== undefined && value !== '') compact[key] = value;
+  }
+  return compact as unknown as AnswerReadingExecuteData;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -86,7 +89,7 @@ export function readingFromData(data: Record<string, unknown>): Reading | null {
   if (v.statuses) {
     const statuses = v.statuses.split(' ');
     if (!statuses.every(isStatus)) return null;
-    slots.statuses = statuses.filter(isStatus);
+    slots.statuses = statuses;
   }
   for (const key of ['since', 'until'] as const) {
     if (!v[key]) continue;
