@@ -1,15 +1,7 @@
 import template from '../../cards/overdue.json';
 import { formatDate } from '../domain/overdue';
 import type { OverdueItem, OverdueList } from '../domain/overdue-list';
-import {
-  clip,
-  lateText,
-  LINE_TEXT_MAX,
-  ownersText,
-  planText,
-  plural,
-  titleText,
-} from './format';
+import { clip, lateText, LINE_TEXT_MAX, ownersText, planText, plural, titleText } from './format';
 import { pageOf, type PagerData } from './pager';
 import { renderCard, type AdaptiveCard } from './render';
 
