@@ -1,29 +1,33 @@
 import template from '../../cards/choose-action.json';
 import {
+  buttonTitle,
   clip,
   LINE_TEXT_MAX,
   LIST_TEXT_MAX,
   moreText,
   NOTE_MAX,
-  noteText,
   planText,
   titleText,
-  buttonTitle,
 } from './format';
 import type { ActionWithPlan } from '../domain/my-actions';
 import { expandCard, fitCard, type AdaptiveCard } from './render';
-import { executeData, VERBS, type ChooseReplyExecuteData } from './verbs';
+import { executeData, REPLY_INPUT_ID, VERBS, type ChooseReplyExecuteData } from './verbs';
 
 /** Most actions offered to choose from. */
 export const CHOOSE_LIMIT = 10;
 
 /** Template data of `cards/choose-action.json`. */
 export interface ChooseActionCardData {
-  note: string;
+  /** The id of the one input holding the reply: every button sends it. */
+  replyId: typeof REPLY_INPUT_ID;
+  /** The reply as typed, the input's value. */
+  reply: string;
+  replyMax: number;
   intro: string;
   items: {
     ref: string;
-    planTitle: string;
+    /** " · " and the plan's title when the actions are of several plans, else ''. */
+    planLine: string;
     proposedAction: string;
     chooseTitle: string;
     choose: ChooseReplyExecuteData;
@@ -47,17 +51,23 @@ export function chooseActionCardData(
 ): ChooseActionCardData {
   const shown = input.items.slice(0, limit);
   const hidden = input.items.length - shown.length;
-  // The button carries the reply as typed (not the display copy) so it is recorded unchanged.
-  const reply = input.note.slice(0, NOTE_MAX);
+  const plans = new Set(input.items.map((i) => i.plan.id));
+  const onePlan = plans.size === 1 ? titleText(input.items[0].plan.title) : '';
   return {
-    note: noteText(input.note),
-    intro: 'Choose the action and I’ll record your reply on it.',
+    replyId: REPLY_INPUT_ID,
+    // The reply is on the card once, in an input every button sends (and the person may still
+    // correct), rather than copied into each button.
+    reply: input.note.slice(0, NOTE_MAX),
+    replyMax: NOTE_MAX,
+    intro: onePlan
+      ? `Check your reply, then choose which action of ${onePlan} to record it on.`
+      : 'Check your reply, then choose the action to record it on.',
     items: shown.map(({ action, plan }) => ({
       ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
-      planTitle: titleText(plan.title),
+      planLine: onePlan ? '' : ` · ${titleText(plan.title)}`,
       proposedAction: planText(action.proposedAction, LIST_TEXT_MAX),
       chooseTitle: buttonTitle(`Record on action ${action.ref}`),
-      choose: { ...executeData(VERBS.chooseReplyAction, action), note: reply },
+      choose: executeData(VERBS.chooseReplyAction, action),
     })),
     hasMore: hidden > 0,
     more: moreText(
@@ -67,7 +77,7 @@ export function chooseActionCardData(
   };
 }
 
-/** Asks which action a free-text reply is about: the reply quoted, one button per action. */
+/** Asks which action a free-text reply is about: the reply in one input, a button per action. */
 export function buildChooseActionCard(input: ChooseActionCardInput): AdaptiveCard {
   return fitCard((limit) => expandCard(template, chooseActionCardData(input, limit)), CHOOSE_LIMIT);
 }

@@ -20,7 +20,7 @@ import {
   type UpdateInputsData,
 } from './inputs';
 import { encodeNudgeContext } from './nudge-context';
-import { expandCard, fitCard, type AdaptiveCard } from './render';
+import { expandCard, fitCardInSteps, type AdaptiveCard } from './render';
 import { executeData, VERBS, type ActionExecuteData, type SnoozeExecuteData } from './verbs';
 
 /** Most actions given their own inputs on one nudge card; the rest are listed briefly. */
@@ -32,6 +32,29 @@ const PROPOSED_MAX = 400;
 
 /** One action on a nudge: the domain's nudge item, as much of it as the card shows. */
 export type NudgeItem = Pick<DomainNudgeItem, 'action' | 'plan' | 'reason' | 'lateness'>;
+/** How much of a nudge one build shows: actions with inputs, actions listed, proposed text. */
+export interface NudgeSize {
+  inputs: number;
+  listed: number;
+  proposed: number;
+}
+
+/**
+ * The sizes a nudge is tried at, largest first, until one fits the card budget: the brief list
+ * and the proposed actions' text give way before any action loses its inputs (the card still
+ * says how many more there are). Ten actions keep their inputs with long texts and plan names.
+ */
+export const NUDGE_SIZES: readonly NudgeSize[] = [
+  { inputs: NUDGE_INPUTS_LIMIT, listed: NUDGE_LIST_LIMIT, proposed: PROPOSED_MAX },
+  { inputs: NUDGE_INPUTS_LIMIT, listed: 10, proposed: PROPOSED_MAX },
+  ...[PROPOSED_MAX, 300, 200].map((proposed) => ({
+    inputs: NUDGE_INPUTS_LIMIT,
+    listed: 0,
+    proposed,
+  })),
+  ...[9, 8].map((inputs) => ({ inputs, listed: 0, proposed: 200 })),
+  ...[7, 6, 5, 3, 1].map((inputs) => ({ inputs, listed: 0, proposed: 160 })),
+];
 
 /** What a card sent back about one of its actions shows where the person pressed. */
 export interface SlotOutcome {
@@ -65,10 +88,11 @@ export function slotKey(action: { planId: string; ref: string }): string {
 export interface NudgeSlotData {
   slot: string;
   ref: string;
-  planTitle: string;
+  /** " · " and the plan's title, beside the ref. */
+  planLine: string;
   reason: string;
-  due: string;
-  lateness: string;
+  /** " · Due 31 January 2022 · 4 weeks late", after the reason. */
+  dueLine: string;
   proposedAction: string;
   status: string;
   inputs: UpdateInputsData;
@@ -91,10 +115,13 @@ export interface NudgeSlotData {
 export interface NudgeCardData {
   heading: string;
   intro: string;
+  /** The plan's title when every action is of one plan (then not repeated per action), else ''. */
+  planHeading: string;
   slots: NudgeSlotData[];
   hasMore: boolean;
   moreHeading: string;
-  more: { ref: string; planTitle: string; reason: string }[];
+  /** The actions listed briefly: " · " with the plan's title and the reason after each ref. */
+  more: { ref: string; detail: string }[];
   footer: string;
 }
 
@@ -115,8 +142,9 @@ function slotData(
   item: NudgeItem,
   slot: string,
   input: NudgeCardInput,
-  from: string,
+  shared: { from: string; proposedMax: number; planHeading: string },
 ): NudgeSlotData {
+  const { from, proposedMax } = shared;
   const { action, plan } = item;
   const outcome = input.outcomes?.[slotKey(action)];
   const collapsed = outcome?.collapsed ?? false;
@@ -124,11 +152,10 @@ function slotData(
   return {
     slot,
     ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
-    planTitle: titleText(plan.title),
+    planLine: shared.planHeading ? '' : ` · ${titleText(plan.title)}`,
     reason: reasonInWords(item.reason),
-    due: `Due ${formatDate(effectiveDue(action))}`,
-    lateness: item.lateness.words,
-    proposedAction: planText(action.proposedAction, PROPOSED_MAX),
+    dueLine: afterDots(`Due ${formatDate(effectiveDue(action))}`, item.lateness.words),
+    proposedAction: planText(action.proposedAction, proposedMax),
     status: statusBadge(action.status),
     inputs: updateInputsData(slot, action.status, {
       // A saved action's inputs start afresh behind "Edit again".
@@ -147,18 +174,34 @@ function slotData(
     snooze1Title: buttonTitle(`Snooze action ${action.ref} for 1 week`),
     snooze2Title: buttonTitle(`Snooze action ${action.ref} for 2 weeks`),
     update: { ...executeData(VERBS.updateAction, action, slot), from },
-    snooze1: { ...executeData(VERBS.snoozeAction, action, slot), weeks: 1 },
-    snooze2: { ...executeData(VERBS.snoozeAction, action, slot), weeks: 2 },
+    snooze1: snoozeData(action, 1),
+    snooze2: snoozeData(action, 2),
   };
 }
 
-/** Maps the actions to nudge about to the card's data, `limit` of them with inputs. */
-export function nudgeCardData(input: NudgeCardInput, limit = NUDGE_INPUTS_LIMIT): NudgeCardData {
+/** " · a · b": each part that has words after a middle dot, to follow a bold run. */
+function afterDots(...parts: string[]): string {
+  return parts.map((part) => (part === '' ? '' : ` · ${part}`)).join('');
+}
+
+// A snooze needs only which action and how long: no version or inputs, so it stays light.
+function snoozeData(action: { planId: string; ref: string }, weeks: 1 | 2): SnoozeExecuteData {
+  return { verb: VERBS.snoozeAction, planId: action.planId, ref: action.ref, weeks };
+}
+
+/** Maps the actions to nudge about to the card's data, at a size from {@link NUDGE_SIZES}. */
+export function nudgeCardData(
+  input: NudgeCardInput,
+  size: NudgeSize = NUDGE_SIZES[0],
+): NudgeCardData {
   const ordered = input.items;
-  const full = ordered.slice(0, limit);
-  const rest = ordered.slice(limit);
+  const full = ordered.slice(0, size.inputs);
+  const rest = ordered.slice(size.inputs);
   const one = ordered.length === 1;
   const more = rest.length + (input.more ?? 0);
+  // Actions all of one plan name it once, above them, rather than on every action.
+  const plans = new Set(ordered.map((i) => i.plan.id));
+  const planHeading = plans.size === 1 ? titleText(ordered[0].plan.title) : '';
   const from = encodeNudgeContext({
     items: full.map((i) => ({
       planId: i.plan.id,
@@ -171,13 +214,15 @@ export function nudgeCardData(input: NudgeCardInput, limit = NUDGE_INPUTS_LIMIT)
   return {
     heading: one ? 'This action needs an update' : 'These actions need an update',
     intro: `Hello ${firstName(input.person.name)}. ${one ? 'Where has it got to?' : 'Where have they got to?'}`,
-    slots: full.map((item, i) => slotData(item, String(i + 1), input, from)),
+    planHeading,
+    slots: full.map((item, i) =>
+      slotData(item, String(i + 1), input, { from, proposedMax: size.proposed, planHeading }),
+    ),
     hasMore: more > 0,
     moreHeading: moreText(more, 'type **my actions** to see them all.'),
-    more: rest.slice(0, NUDGE_LIST_LIMIT).map((item) => ({
+    more: rest.slice(0, size.listed).map((item) => ({
       ref: clip(`Action ${item.action.ref}`, LINE_TEXT_MAX),
-      planTitle: titleText(item.plan.title),
-      reason: reasonInWords(item.reason),
+      detail: afterDots(planHeading ? '' : titleText(item.plan.title), reasonInWords(item.reason)),
     })),
     footer: one
       ? 'Or just reply to this message in your own words and I’ll record it.'
@@ -189,6 +234,6 @@ export function nudgeCardData(input: NudgeCardInput, limit = NUDGE_INPUTS_LIMIT)
  * A prompt to one person about the actions that need an update: each with the update inputs
  * (ids suffixed with its slot), "Update" and "Snooze" buttons; the rest listed briefly.
  */
-export function buildNudgeCard(input: NudgeCardInput): AdaptiveCard {
-  return fitCard((limit) => expandCard(template, nudgeCardData(input, limit)), NUDGE_INPUTS_LIMIT);
+export function buildNudgeCard(input: NudgeCardInput, sizes = NUDGE_SIZES): AdaptiveCard {
+  return fitCardInSteps(sizes, (size) => expandCard(template, nudgeCardData(input, size)));
 }

@@ -20,37 +20,60 @@ const REASONS = new Map(Object.entries(CODES).map(([reason, code]) => [code, rea
 /** Longest context a card may carry back; ten actions take a few hundred characters. */
 export const MAX_NUDGE_CONTEXT_LENGTH = 3000;
 
+const escapeRef = (ref: string): string => encodeURIComponent(ref).replace(/~/g, '%7E');
+
 /**
- * The context as the short text its Update buttons carry ("n1:0:plan~4~o|plan~5~S"), so the
- * card can be rebuilt as it was after one of its actions is updated.
+ * The context as the short text its Update buttons carry ("n2:0:plan,audit:0~4~o|1~5~S": each
+ * plan id once, then each action as the plan's place in that list, its ref and its reason), so
+ * the card can be rebuilt as it was after one of its actions is updated. Every Update button
+ * carries it, so each plan id is written once rather than once per action.
  */
 export function encodeNudgeContext(context: NudgeContext): string {
-  // A saved action's reason is written in capitals.
+  const plans: string[] = [];
   const items = context.items.map((i) => {
+    let at = plans.indexOf(i.planId);
+    if (at < 0) at = plans.push(i.planId) - 1;
+    // A saved action's reason is written in capitals.
     const code = CODES[i.reason];
-    const ref = encodeURIComponent(i.ref).replace(/~/g, '%7E');
-    return `${i.planId}~${ref}~${i.saved ? code.toUpperCase() : code}`;
+    return `${at}~${escapeRef(i.ref)}~${i.saved ? code.toUpperCase() : code}`;
   });
-  return `n1:${context.more}:${items.join('|')}`;
+  return `n2:${context.more}:${plans.join(',')}:${items.join('|')}`;
 }
 
-/** The context a card sent back, or null when it is missing or not one the bot wrote. */
+/** One action of a context: a plan id, an escaped ref and a reason code. */
+function parseItem(
+  planId: string | undefined,
+  ref: string | undefined,
+  code: string | undefined,
+): NudgeContext['items'][number] | null {
+  const reason = REASONS.get((code ?? '').toLowerCase()) as NudgeReason | undefined;
+  if (!planId || !ref || !reason || !isPlanId(planId)) return null;
+  try {
+    return { planId, ref: decodeURIComponent(ref), reason, saved: code !== code?.toLowerCase() };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The context a card sent back, or null when it is missing or not one the bot wrote. Cards
+ * already in people's chats carry the first format ("n1:0:plan~4~o|plan~5~S"), still read.
+ */
 export function parseNudgeContext(text: unknown): NudgeContext | null {
   if (typeof text !== 'string' || text.length > MAX_NUDGE_CONTEXT_LENGTH) return null;
-  const match = /^n1:(\d{1,4}):(.*)$/s.exec(text);
+  const v2 = /^n2:(\d{1,4}):([^:]*):(.*)$/s.exec(text);
+  const v1 = v2 ? null : /^n1:(\d{1,4}):(.*)$/s.exec(text);
+  const match = v2 ?? v1;
   if (!match) return null;
+  const plans = v2 ? v2[2].split(',') : [];
+  const list = v2 ? v2[3] : match[2];
   const items: NudgeContext['items'] = [];
-  for (const part of match[2] === '' ? [] : match[2].split('|')) {
-    const [planId, ref, code] = part.split('~');
-    const reason = REASONS.get((code ?? '').toLowerCase()) as NudgeReason | undefined;
-    if (!planId || !ref || !reason || !isPlanId(planId)) return null;
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(ref);
-    } catch {
-      return null;
-    }
-    items.push({ planId, ref: decoded, reason, saved: code !== code?.toLowerCase() });
+  for (const part of list === '' ? [] : list.split('|')) {
+    const [plan, ref, code] = part.split('~');
+    const planId = v2 ? (/^\d{1,3}$/.test(plan ?? '') ? plans[Number(plan)] : undefined) : plan;
+    const item = parseItem(planId, ref, code);
+    if (!item) return null;
+    items.push(item);
   }
   return items.length > 0 ? { items, more: Number(match[1]) } : null;
 }

@@ -76,3 +76,21 @@ export function fitCard(build: (limit: number) => AdaptiveCard, limit: number): 
   }
   return withinBudget(card);
 }
+
+/**
+ * Builds a card at each of `steps` in turn (largest first) and returns the first within the
+ * budget; when none is, a {@link CardTooLargeError}. For cards that can give way in more than
+ * one respect (fewer inputs, shorter texts, a shorter list).
+ */
+export function fitCardInSteps<S>(
+  steps: readonly S[],
+  build: (step: S) => AdaptiveCard,
+): AdaptiveCard {
+  let bytes = 0;
+  for (const step of steps) {
+    const card = build(step);
+    bytes = cardBytes(card);
+    if (bytes <= CARD_BUDGET_BYTES) return card;
+  }
+  throw new CardTooLargeError(bytes);
+}

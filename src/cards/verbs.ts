@@ -37,18 +37,25 @@ export interface ActionExecuteData {
   from?: string;
 }
 
-/** Data of the "Snooze" buttons on a nudge card. */
-export interface SnoozeExecuteData extends ActionExecuteData {
+/** Data of the "Snooze" buttons on a nudge card: which action, and for how long. */
+export interface SnoozeExecuteData {
   verb: typeof VERBS.snoozeAction;
+  planId: string;
+  ref: string;
   weeks: 1 | 2;
 }
 
-/** Data of the buttons that say which action a free-text reply was about. */
+/**
+ * Data of the buttons that say which action a free-text reply was about. The reply itself
+ * comes in the input {@link REPLY_INPUT_ID} (on the card once, sent by every button); cards
+ * sent before carry it as `note` in each button's data.
+ */
 export interface ChooseReplyExecuteData extends ActionExecuteData {
   verb: typeof VERBS.chooseReplyAction;
-  /** The reply, exactly as typed, so the handler can record it without remembering it. */
-  note: string;
 }
+
+/** The id of the input holding a free-text reply on the card asking which action it was about. */
+export const REPLY_INPUT_ID = 'reply';
 
 /** Data of a plan's "Show summary" button. */
 export interface ShowSummaryExecuteData {

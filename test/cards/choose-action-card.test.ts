@@ -1,5 +1,7 @@
 import { buildChooseActionCard, CHOOSE_LIMIT } from '../../src/cards/choose-action-card';
-import { VERBS } from '../../src/cards/verbs';
+import { sentenceCase } from '../../src/cards/format';
+import { CARD_BUDGET_BYTES, cardBytes } from '../../src/cards/render';
+import { REPLY_INPUT_ID, VERBS } from '../../src/cards/verbs';
 import {
   HOSTILE_TEXTS,
   longNote,
@@ -7,32 +9,39 @@ import {
   sampleAction,
   samplePlan,
 } from '../support/sample-data';
-import {
-  CARD_LIMIT,
-  executeActions,
-  executeData,
-  expectLiteral,
-  expectSoundCard,
-  jsonLength,
-  visibleText,
-} from './card-checks';
+import { executeActions, executeData, expectSoundCard, ofType, visibleText } from './card-checks';
 
 const reply = 'Framework agreed by group leaders on Monday, going to committee on 14 March.';
+
+/** The reply input of a choose-action card: where the reply is, once. */
+function replyInput(card: ReturnType<typeof buildChooseActionCard>): Record<string, unknown> {
+  const inputs = ofType(card, 'Input.Text');
+  expect(inputs).toHaveLength(1);
+  return inputs[0];
+}
 
 describe('choose action card', () => {
   const items = ['2', '4'].map((ref) => ({ action: sampleAction(ref), plan: samplePlan }));
 
-  it('quotes the reply and offers one button per action carrying the reply', () => {
+  it('holds the reply once, in an input every button sends, with one button per action', () => {
     const card = buildChooseActionCard({ note: reply, items });
     expectSoundCard(card);
     const text = visibleText(card);
     expect(text).toContain('Which action is this about?');
-    expectLiteral(card, reply);
+    expect(replyInput(card)).toMatchObject({
+      id: REPLY_INPUT_ID,
+      label: 'Your reply',
+      value: reply,
+      isMultiline: true,
+      maxLength: 4000,
+    });
+    expect(JSON.stringify(card).split('Framework agreed by group leaders')).toHaveLength(2);
     expect(text).toContain('Action 2');
     expect(text).toContain('Action 4');
-    expect(executeActions(card).map((a) => a.verb)).toEqual([
-      VERBS.chooseReplyAction,
-      VERBS.chooseReplyAction,
+    expect(text).toContain(`which action of ${sentenceCase(samplePlan.title)}`);
+    expect(executeActions(card).map((a) => [a.verb, a.title, a.associatedInputs])).toEqual([
+      [VERBS.chooseReplyAction, 'Record on action 2', 'auto'],
+      [VERBS.chooseReplyAction, 'Record on action 4', 'auto'],
     ]);
     expect(executeData(card)).toEqual(
       items.map(({ action }) => ({
@@ -42,31 +51,29 @@ describe('choose action card', () => {
         version: action.version,
         shownStatus: action.status,
         slot: '',
-        note: reply,
       })),
     );
   });
 
-  it('caps the choices and stays within 28 KB with a 4,000-character reply', () => {
+  it('offers every choice, up to ten, with a 4,000-character reply, within 28 KB', () => {
     const note = longNote(4000);
-    const many = manyActions(25).map((action) => ({ action, plan: samplePlan }));
+    const many = manyActions(25, { proposedAction: longNote(1500) }).map((action, i) => ({
+      action,
+      plan: { ...samplePlan, id: `${samplePlan.id}-${i}`, title: longNote(300) },
+    }));
     const card = buildChooseActionCard({ note, items: many });
     expectSoundCard(card);
-    expect(jsonLength(card)).toBeLessThan(CARD_LIMIT);
-    // Each choice carries the reply: as many as fit (at least three), the rest counted.
-    const shown = executeActions(card).length;
-    expect(shown).toBeGreaterThanOrEqual(3);
-    expect(shown).toBeLessThanOrEqual(CHOOSE_LIMIT);
-    expect(executeData(card).every((d) => d.note === note)).toBe(true);
-    expect(visibleText(card)).toContain(`…and ${25 - shown} more`);
+    expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+    expect(executeActions(card)).toHaveLength(CHOOSE_LIMIT);
+    expect(replyInput(card).value).toBe(note);
+    expect(visibleText(card)).toContain(`…and ${25 - CHOOSE_LIMIT} more`);
   });
 
-  it('shows the reply literally and carries it unchanged', () => {
+  it('keeps the reply literally as typed', () => {
     for (const hostile of HOSTILE_TEXTS) {
       const card = buildChooseActionCard({ note: `Reply ${hostile}`, items });
       expectSoundCard(card, [hostile]);
-      expectLiteral(card, `Reply ${hostile}`);
-      expect(executeData(card)[0].note).toBe(`Reply ${hostile}`);
+      expect(replyInput(card).value).toBe(`Reply ${hostile}`);
     }
   });
 });

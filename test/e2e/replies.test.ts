@@ -154,13 +154,16 @@ describe('replies to prompts, snoozes and corrections end to end', () => {
     expect(cardText(card)).toContain('Which action is this about?');
     const choices = executes(card, VERBS.chooseReplyAction);
     expect(choices.map((c) => c.ref)).toEqual(['2', '4']);
-    expect(choices[0].note).toBe('Committee agreed to make the training mandatory, done');
+    // The reply is on the card once, in its input; Teams sends the input's value with the button.
+    const [input] = (card.body as Record<string, unknown>[]).filter((e) => e.type === 'Input.Text');
+    expect(input.value).toBe('Committee agreed to make the training mandatory, done');
+    const press = { ...choices[0], [String(input.id)]: String(input.value) };
     expect(await history('2')).toHaveLength(before2);
     expect(await history('4')).toHaveLength(before4);
     // Still waiting: another message is asked about again rather than lost.
     expect((await h.app.repos.replies.get(USERS.alex.email, h.clock.now))?.items).toHaveLength(2);
 
-    const response = await h.invoke(USERS.alex, VERBS.chooseReplyAction, choices[0]);
+    const response = await h.invoke(USERS.alex, VERBS.chooseReplyAction, press);
     const body = response.body as { type: string; value: unknown };
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(body.value)).toContain('I’ve recorded your reply on action 2');
@@ -178,8 +181,42 @@ describe('replies to prompts, snoozes and corrections end to end', () => {
     ]);
 
     // A second click of the same button does not record it twice.
-    await h.invoke(USERS.alex, VERBS.chooseReplyAction, choices[0]);
+    await h.invoke(USERS.alex, VERBS.chooseReplyAction, press);
     expect(await history('2')).toHaveLength(before2 + 1);
+  });
+
+  it('records the reply as corrected in the box, refuses an empty box, and reads older cards', async () => {
+    await prompted(USERS.alex, ['2', '4']);
+    await h.message(USERS.alex, 'Framwork agred');
+    const [card] = h.connector.cards();
+    const [input] = (card.body as Record<string, unknown>[]).filter((e) => e.type === 'Input.Text');
+    const [on2, on4] = executes(card, VERBS.chooseReplyAction);
+    const before4 = (await history('4')).length;
+
+    const empty = await h.invoke(USERS.alex, VERBS.chooseReplyAction, {
+      ...on4,
+      [String(input.id)]: '   ',
+    });
+    expect((empty.body as { type: string }).type).toBe(
+      'application/vnd.microsoft.activity.message',
+    );
+    expect(String((empty.body as { value: unknown }).value)).toMatch(/Type your reply in the box/);
+    expect(await history('4')).toHaveLength(before4);
+
+    await h.invoke(USERS.alex, VERBS.chooseReplyAction, {
+      ...on4,
+      [String(input.id)]: 'Framework agreed by group leaders',
+    });
+    expect((await history('4'))[0]).toEqual(
+      expect.objectContaining({ source: 'reply', note: 'Framework agreed by group leaders' }),
+    );
+
+    // A card sent before the reply had its own input carried it in each button's data.
+    await prompted(USERS.alex, ['2', '4']);
+    const before2 = (await history('2')).length;
+    await h.invoke(USERS.alex, VERBS.chooseReplyAction, { ...on2, note: 'Training booked' });
+    expect(await history('2')).toHaveLength(before2 + 1);
+    expect((await history('2'))[0].note).toBe('Training booked');
   });
 
   it('files a reply straight on the action it names', async () => {
