@@ -1,7 +1,7 @@
 import type { Status } from '../domain/status';
 import type { DateRange } from './date-phrases';
 import type { OwnerSlots } from './owner-index';
-import type { Schedule } from './slot-patterns';
+import type { Schedule } from '../domain/channel-subscription';
 
 /** What a question asked for, once understood: one intent and its slots. */
 export interface Reading {

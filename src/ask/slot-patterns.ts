@@ -1,13 +1,5 @@
+import type { Schedule, Weekday } from '../domain/channel-subscription';
 import type { Status } from '../domain/status';
-
-/** How often a channel wants a plan posted. */
-export type Schedule = { kind: 'weekly'; day: Weekday } | { kind: 'before-meeting' };
-
-/** Days a weekly post can go on. */
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
-
-/** One of {@link WEEKDAYS}. */
-export type Weekday = (typeof WEEKDAYS)[number];
 
 /** A slot found in the text, with the span it used so plan matching skips those words. */
 export interface Found<T> {

@@ -15,7 +15,7 @@ import {
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import type { Config } from '../config/config';
-import { PlainTextMessages } from './plain-text';
+import { PlainTextMessages } from '../notify/plain-text';
 import { errorFields, type Logger } from '../logging/logger';
 
 /**

@@ -1,7 +1,7 @@
 import template from '../../cards/import-preview.json';
 import { formatDate } from '../domain/overdue';
 import type { ImportPreview, PlanPreviewPayload } from '../services/preview-import';
-import type { Preview } from '../storage/previews-repository';
+import type { Preview } from '../domain/preview';
 import {
   clip,
   formatInstant,

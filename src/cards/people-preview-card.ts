@@ -1,7 +1,7 @@
 import template from '../../cards/people-preview.json';
 import type { DirectoryRow } from '../domain/import-changes';
 import type { PeoplePreviewPayload } from '../services/preview-import';
-import type { Preview } from '../storage/previews-repository';
+import type { Preview } from '../domain/preview';
 import { clip, formatInstant, LINE_TEXT_MAX, LIST_TEXT_MAX, moreText, plural } from './format';
 import { expandCard, fitCard, withinBudget, type AdaptiveCard } from './render';
 import { VERBS, type PreviewExecuteData } from './verbs';

@@ -1,6 +1,6 @@
 import { INTENTS } from '../ask/intents';
 import type { Reading, Slots } from '../ask/reading';
-import { WEEKDAYS, type Weekday } from '../ask/slot-patterns';
+import { WEEKDAYS, type Weekday } from '../domain/channel-subscription';
 import { isStatus } from '../domain/status';
 import { isPlanId } from '../import/preamble';
 import { VERBS } from './verbs';

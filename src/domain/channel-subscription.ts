@@ -1,4 +1,11 @@
-import type { Schedule } from '../ask/slot-patterns';
+/** How often a channel wants a plan posted. */
+export type Schedule = { kind: 'weekly'; day: Weekday } | { kind: 'before-meeting' };
+
+/** Days a weekly post can go on. */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
+
+/** One of {@link WEEKDAYS}. */
+export type Weekday = (typeof WEEKDAYS)[number];
 
 /** A team channel that asked for a plan's summary on a schedule. */
 export interface ChannelSubscription {

@@ -4,6 +4,15 @@ export const ROLES = ['officer', 'head', 'chair', 'admin'] as const;
 /** One of {@link ROLES}. */
 export type Role = (typeof ROLES)[number];
 
+/** A directory entry as the admin imports it. */
+export interface DirectoryEntry {
+  email: string;
+  name: string;
+  posts: string[];
+  service: string | null;
+  roles: Role[];
+}
+
 /** Someone in the council's directory, as the admin imported them. */
 export interface Person {
   /** Lower-cased; the key people are imported and found by. */

@@ -1,8 +1,7 @@
 import { hostname } from 'node:os';
-import type { CloudAdapter } from 'botbuilder';
 import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
-import { createNotifier } from '../notify/create-notifier';
+import { createNotifier, type NotifierSetup } from '../notify/create-notifier';
 import type { NotifierOptions } from '../notify/notifier';
 import type { Repositories } from '../services/repositories';
 import type { JobDeps } from './job-context';
@@ -15,7 +14,7 @@ export interface JobsSetup {
   logger: Logger;
   now: () => Date;
   /** Replaces the notifier's own adapter (which paces requests and leaves retries to it). */
-  adapter?: CloudAdapter;
+  adapter?: NotifierSetup['adapter'];
   /** Rate limits, retry policy and the like (tests and benchmarks). */
   notify?: NotifierOptions;
   /** Names this process in job leases. */

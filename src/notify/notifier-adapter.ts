@@ -1,6 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Config } from '../config/config';
-import { PlainTextMessages } from '../bot/plain-text';
+import { PlainTextMessages } from './plain-text';
 import type { SendLimiter } from './send-limiter';
 
 type ClaimsIdentity = Parameters<

@@ -1,4 +1,4 @@
-import type { Schedule } from '../ask/slot-patterns';
+import type { Schedule } from '../domain/channel-subscription';
 import type { ChannelSubscription } from '../domain/channel-subscription';
 import { hasRole, type Person } from '../domain/person';
 import { NotAllowedError, NotFoundError } from './errors';

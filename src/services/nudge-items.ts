@@ -1,5 +1,4 @@
-import type { NudgeItem } from '../domain/nudge-policy';
-import type { NudgeContext } from '../cards/nudge-context';
+import type { NudgeItem, NudgeReason } from '../domain/nudge-policy';
 import type { Plan } from '../domain/action';
 import { latenessOf } from '../domain/overdue';
 import type { Repositories } from './repositories';
@@ -10,7 +9,8 @@ import type { Repositories } from './repositories';
  */
 export async function loadNudgeItems(
   repos: Pick<Repositories, 'plans' | 'actions'>,
-  context: NudgeContext,
+  /** The actions the card listed, in order (the card's context carries them back). */
+  context: { items: readonly { planId: string; ref: string; reason: NudgeReason }[] },
   now: Date,
 ): Promise<NudgeItem[]> {
   const plans = new Map<string, Promise<Plan | null>>();

@@ -7,12 +7,11 @@ import {
   type PlanChanges,
   type UnheldOwner,
 } from '../domain/import-changes';
-import type { Person } from '../domain/person';
+import type { DirectoryEntry, Person } from '../domain/person';
 import { isPeopleFile, readPeopleBytes } from '../import/people-file';
 import { readPlanBytes } from '../import/read-plan-file';
 import { ImportError, type ImportedPlan } from '../import/types';
-import type { DirectoryEntry } from '../storage/people-repository';
-import type { Preview } from '../storage/previews-repository';
+import type { Preview } from '../domain/preview';
 import type { Repositories } from './repositories';
 
 /** What a plan preview holds: the plan as read, and what importing it would change. */

@@ -1,5 +1,5 @@
 import type { Person } from '../domain/person';
-import type { Preview } from '../storage/previews-repository';
+import type { Preview } from '../domain/preview';
 import { NotFoundError, ValidationError } from './errors';
 import type { ImportPreview } from './preview-import';
 import type { Repositories } from './repositories';

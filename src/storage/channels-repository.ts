@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { odata } from '@azure/data-tables';
-import { WEEKDAYS, type Schedule, type Weekday } from '../ask/slot-patterns';
-import type { ChannelSubscription } from '../domain/channel-subscription';
+import {
+  WEEKDAYS,
+  type ChannelSubscription,
+  type Schedule,
+  type Weekday,
+} from '../domain/channel-subscription';
 import { statusCodeOf, translateStorageError } from './errors';
 import { safeKey } from './keys';
 import type { TableStore } from './table-store';

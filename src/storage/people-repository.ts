@@ -1,5 +1,5 @@
 import { odata } from '@azure/data-tables';
-import { emailKey, ROLES, type Person, type Role } from '../domain/person';
+import { emailKey, ROLES, type DirectoryEntry, type Person, type Role } from '../domain/person';
 import { statusCodeOf, translateStorageError } from './errors';
 import { safeKey } from './keys';
 import type { TableStore } from './table-store';
@@ -24,15 +24,6 @@ interface PersonEntity {
   unreachableAt?: string;
   unreachableReason?: string;
   snoozes?: string;
-}
-
-/** A directory entry as the admin imports it. */
-export interface DirectoryEntry {
-  email: string;
-  name: string;
-  posts: string[];
-  service: string | null;
-  roles: Role[];
 }
 
 /** How the bot reaches a person in Teams, remembered when they talk to it. */

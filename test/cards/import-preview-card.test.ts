@@ -8,7 +8,7 @@ import { VERBS } from '../../src/cards/verbs';
 import { comparePlan, unheldOwners } from '../../src/domain/import-changes';
 import type { ImportedAction } from '../../src/import/types';
 import type { PlanPreviewPayload } from '../../src/services/preview-import';
-import type { Preview } from '../../src/storage/previews-repository';
+import type { Preview } from '../../src/domain/preview';
 import { HOSTILE_TEXTS, longNote, sampleActions, samplePeople } from '../support/sample-data';
 import {
   executeData,

@@ -4,7 +4,7 @@ import { CARD_BUDGET_BYTES, cardBytes } from '../../src/cards/render';
 import { VERBS } from '../../src/cards/verbs';
 import { comparePeople, type DirectoryRow } from '../../src/domain/import-changes';
 import type { PeoplePreviewPayload } from '../../src/services/preview-import';
-import type { Preview } from '../../src/storage/previews-repository';
+import type { Preview } from '../../src/domain/preview';
 import { HOSTILE_TEXTS, longNote, samplePeople } from '../support/sample-data';
 import { executeData, expectSoundCard, visibleText } from './card-checks';
 
