@@ -10,6 +10,7 @@ const UNIT_DIRS = [
   'config',
   'domain',
   'import',
+  'lint',
   'logging',
   'notify',
   'package',
