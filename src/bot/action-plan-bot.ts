@@ -5,6 +5,7 @@ import {
   type AdaptiveCardInvokeValue,
   type FileConsentCardResponse,
 } from 'botbuilder';
+import { VERBS } from '../cards/verbs';
 import { buildWelcomeCard } from '../cards/welcome-card';
 import type { BotDeps } from './bot-deps';
 import {
@@ -19,6 +20,11 @@ import { describeFailure } from './failures';
 import { hasFileAttachment } from './files/teams-file';
 import { acceptReportUpload, declineReportUpload } from './file-consent';
 import { withPerson, type PersonGateOptions } from './person-gate';
+import { isSharedConversation, ownView, sharedCard, updateEveryonesCard } from './shared-cards';
+import { viewKeyOf } from './views';
+
+/** How a card button arrived: an Action.Execute invoke, or an Action.Submit message. */
+type Pressed = 'invoke' | 'submit';
 
 /** Handles plain text that is not a command (e.g. a reply to a prompt); true when it did. */
 export type FreeTextHandler = (turn: BotTurn, text: string) => Promise<boolean>;
@@ -83,22 +89,33 @@ export class ActionPlanBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue?.action as { verb?: unknown; data?: unknown } | undefined;
-    const verb = typeof action?.verb === 'string' ? action.verb : '';
     const data =
       action?.data && typeof action.data === 'object'
         ? (action.data as Record<string, unknown>)
         : {};
-    const outcome: { result: CardActionResult } = {
+    // Every button's data names its verb too, for a client that leaves the action's verb out.
+    const verb =
+      typeof action?.verb === 'string' && action.verb !== ''
+        ? action.verb
+        : typeof data.verb === 'string'
+          ? data.verb
+          : '';
+    const outcome: { result: CardActionResult; known: boolean } = {
       result: { message: 'Sorry, I could not work out what that button was for.' },
+      known: false,
     };
     await this.withPerson(
       context,
       `card:${verb}`,
       async (turn) => {
-        outcome.result = await this.runCardAction(turn, verb, data);
+        outcome.known = true;
+        outcome.result = await this.runCardAction(turn, verb, data, 'invoke');
       },
       { quiet: true, onUnknown: (text) => (outcome.result = { message: text }) },
     );
+    if (!outcome.known && verb === VERBS.refreshCard) {
+      outcome.result = await this.everyonesView(context, data, outcome.result);
+    }
     const result = outcome.result;
     if ('card' in result) return { statusCode: 200, type: ADAPTIVE_CARD, value: result.card };
     // A message answer leaves the card as it was, so whatever the person typed is kept.
@@ -123,10 +140,47 @@ export class ActionPlanBot extends TeamsActivityHandler {
     await this.withPerson(context, 'file-consent:decline', (turn) => declineReportUpload(turn));
   }
 
+  /**
+   * Someone the bot does not know refreshing a shared card (a guest, or a member not in the
+   * directory) sees what everyone sees.
+   */
+  private async everyonesView(
+    context: TurnContext,
+    data: Record<string, unknown>,
+    refused: CardActionResult,
+  ): Promise<CardActionResult> {
+    const key = isSharedConversation(context) ? viewKeyOf(data) : null;
+    if (!key || !isWellFormedCardData(data)) return refused;
+    try {
+      return { card: await sharedCard(this.deps, key, null, null, this.deps.now()) };
+    } catch (error) {
+      if (!describeFailure(error)) throw error;
+      return refused;
+    }
+  }
+
+  /**
+   * In a group chat or channel, a card that is one person's view stays theirs (with its refresh)
+   * and the card everyone sees is brought up to date. An Action.Submit cannot answer one person
+   * alone, so it is told to the chat in words that name no one.
+   */
+  private async shareAnswer(
+    turn: BotTurn,
+    verb: string,
+    result: CardActionResult,
+    pressed: Pressed,
+  ): Promise<CardActionResult> {
+    if (!('card' in result) || !result.view || !isSharedConversation(turn.context)) return result;
+    if (verb !== VERBS.refreshCard) await updateEveryonesCard(turn, result.view);
+    if (pressed === 'submit') return { message: result.said ?? '' };
+    return { card: await ownView(turn, result.view, result.card) };
+  }
+
   private async runCardAction(
     turn: BotTurn,
     verb: string,
     data: Record<string, unknown>,
+    pressed: Pressed,
   ): Promise<CardActionResult> {
     const action = this.verbs.get(verb);
     if (!action) {
@@ -138,7 +192,7 @@ export class ActionPlanBot extends TeamsActivityHandler {
       return { message: DAMAGED_CARD_MESSAGE };
     }
     try {
-      return await action.run(turn, data);
+      return await this.shareAnswer(turn, verb, await action.run(turn, data), pressed);
     } catch (error) {
       const failure = describeFailure(error);
       if (!failure) throw error;
@@ -152,9 +206,9 @@ export class ActionPlanBot extends TeamsActivityHandler {
     if (value && typeof value === 'object' && typeof value.verb === 'string') {
       // Action.Submit (older clients) arrives as a message carrying the card's data.
       await this.withPerson(context, `submit:${value.verb}`, async (turn) => {
-        const result = await this.runCardAction(turn, value.verb as string, value);
+        const result = await this.runCardAction(turn, value.verb as string, value, 'submit');
         if ('message' in result) {
-          await context.sendActivity(result.message);
+          if (result.message) await context.sendActivity(result.message);
         } else if (context.activity.replyToId) {
           await context.updateActivity({
             id: context.activity.replyToId,

@@ -1,4 +1,5 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { SharedViewKey } from '../cards/refresh';
 import type { Person } from '../domain/person';
 import type { Logger } from '../logging/logger';
 import type { BotDeps } from './bot-deps';
@@ -28,8 +29,14 @@ export interface TextCommand {
   run(turn: BotTurn, args: string[]): Promise<void>;
 }
 
-/** What a card action answers: a card replacing the clicked one, or a short message. */
-export type CardActionResult = { card: CardJson } | { message: string };
+/**
+ * What a card action answers: a card replacing the clicked one, or a short message. A card that
+ * is one person's view of a shared card names its `view`: in a group chat or channel the bot
+ * then keeps it that person's own and brings the card everyone sees up to date. `said` is what
+ * to tell the chat when the card cannot be answered to one person alone (an Action.Submit).
+ */
+export type CardActionResult =
+  { card: CardJson; view?: SharedViewKey; said?: string } | { message: string };
 
 /** A card button's verb and what it does. */
 export interface CardAction {

@@ -27,6 +27,11 @@ import { executeData, VERBS, type ActionExecuteData } from './verbs';
 /** Most history entries shown on an action card. */
 export const HISTORY_LIMIT = 10;
 
+/** What the card everyone in a group chat or channel sees says instead of the update form. */
+export const EVERYONE_NOTE =
+  'Its owners update it from this card in their own view. Progress notes and history are not ' +
+  'shown to everyone here: open the action in a chat with me to read them.';
+
 /** Template data of `cards/action.json`. */
 export interface ActionCardData {
   hasNotice: boolean;
@@ -59,7 +64,11 @@ export interface ActionCardData {
 export interface ActionCardInput {
   action: Action;
   plan: Pick<Plan, 'title' | 'timezone' | 'signOff' | 'labels'>;
-  viewer: { canEdit: boolean };
+  /**
+   * Who the card is for: `canEdit` adds the update inputs; `everyone` is the card all members
+   * of a group chat or channel see, without notes, history or who wrote them.
+   */
+  viewer: { canEdit: boolean; everyone?: boolean };
   /** The action's audit trail, newest first; when given, the card shows it. */
   history?: ActionUpdate[];
   /** How the action stands against its date today. */
@@ -100,7 +109,10 @@ export function actionCardData(
   const history = input.history ?? [];
   const shownHistory = history.slice(0, historyLimit);
   const hidden = history.length - shownHistory.length;
-  const notice = input.notice?.trim() ?? '';
+  const everyone = input.viewer.everyone === true;
+  // The card everyone in a shared chat sees carries nothing a person wrote: no notice (it may
+  // quote a note), no notes, no history, no names.
+  const notice = everyone ? '' : (input.notice?.trim() ?? '');
   const who = action.lastUpdateBy?.trim() || 'someone';
   return {
     hasNotice: notice !== '',
@@ -114,18 +126,22 @@ export function actionCardData(
     recommendation: planText(action.recommendation, FULL_TEXT_MAX),
     proposedAction: planText(action.proposedAction, FULL_TEXT_MAX),
     facts: facts(action),
-    lastUpdate: action.lastUpdateAt
-      ? `${formatInstant(action.lastUpdateAt, tz)} by ${clip(who, LINE_TEXT_MAX)}`
-      : 'No update recorded yet.',
-    hasLastNote: Boolean(action.lastNote?.trim()),
-    lastNote: action.lastNote?.trim() ? noteText(action.lastNote) : '',
-    hasHistory: input.history !== undefined,
+    lastUpdate: !action.lastUpdateAt
+      ? 'No update recorded yet.'
+      : everyone
+        ? formatInstant(action.lastUpdateAt, tz)
+        : `${formatInstant(action.lastUpdateAt, tz)} by ${clip(who, LINE_TEXT_MAX)}`,
+    hasLastNote: !everyone && Boolean(action.lastNote?.trim()),
+    lastNote: !everyone && action.lastNote?.trim() ? noteText(action.lastNote) : '',
+    hasHistory: !everyone && input.history !== undefined,
     historyEmpty: history.length === 0,
     history: shownHistory.map((u) => historyEntry(u, tz)),
     hasHistoryMore: hidden > 0,
     historyMore: hidden === 1 ? '…and 1 earlier update.' : `…and ${hidden} earlier updates.`,
-    canEdit: input.viewer.canEdit,
-    readOnly: `Read only: this action belongs to ${ownersText(action.owners)}.`,
+    canEdit: !everyone && input.viewer.canEdit,
+    readOnly: everyone
+      ? EVERYONE_NOTE
+      : `Read only: this action belongs to ${ownersText(action.owners)}.`,
     inputs: updateInputsData('', action.status, {
       typed: input.typed,
       errors: input.errors,

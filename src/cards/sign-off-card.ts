@@ -33,6 +33,8 @@ export interface SignOffItemData {
   proposedAction: string;
   hasNote: boolean;
   note: string;
+  /** False on the card everyone in a shared chat sees: no comment box and no buttons. */
+  canAct: boolean;
   commentId: string;
   signOffTitle: string;
   reopenTitle: string;
@@ -61,29 +63,34 @@ export interface SignOffCardInput {
   awaiting: Action[];
   notice?: string;
   noticeStyle?: ContainerStyle;
+  /** The card everyone in a group chat or channel sees: no notes, comment boxes or buttons. */
+  everyone?: boolean;
 }
 
 /** Maps the actions awaiting sign-off to the card's data, showing at most `limit`. */
 export function signOffCardData(input: SignOffCardInput, limit = SIGN_OFF_LIMIT): SignOffCardData {
   const shownItems = input.awaiting.slice(0, limit);
   const n = input.awaiting.length;
+  const everyone = input.everyone === true;
+  const notice = everyone ? '' : (input.notice ?? '');
   return {
-    hasNotice: Boolean(input.notice),
-    notice: clip(input.notice ?? '', 2000),
+    hasNotice: notice !== '',
+    notice: clip(notice, 2000),
     noticeStyle: input.noticeStyle ?? 'good',
     planTitle: titleText(input.plan.title),
     intro:
       n === 0
         ? 'Nothing is waiting for sign-off.'
-        : `${plural(n, 'action is', 'actions are')} complete and waiting for a chair or admin to sign ${n === 1 ? 'it' : 'them'} off. Reopen an action with a comment to send it back to its owner.`,
+        : `${plural(n, 'action is', 'actions are')} complete and waiting for a chair or admin to sign ${n === 1 ? 'it' : 'them'} off.${everyone ? '' : ' Reopen an action with a comment to send it back to its owner.'}`,
     items: shownItems.map((action, i) => {
       const slot = String(i + 1);
       return {
         ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
         owners: ownersText(action.owners),
         proposedAction: planText(action.proposedAction, PROPOSED_MAX),
-        hasNote: Boolean(action.lastNote),
-        note: noteText(action.lastNote ?? ''),
+        hasNote: !everyone && Boolean(action.lastNote),
+        note: everyone ? '' : noteText(action.lastNote ?? ''),
+        canAct: !everyone,
         commentId: commentInputId(slot),
         signOffTitle: buttonTitle(`Sign off ${action.ref}`),
         reopenTitle: buttonTitle(`Reopen ${action.ref}`),
@@ -93,7 +100,7 @@ export function signOffCardData(input: SignOffCardInput, limit = SIGN_OFF_LIMIT)
     }),
     hasMore: n > shownItems.length,
     more: moreText(n - shownItems.length, 'sign these off, then ask again for the rest.'),
-    hasAll: shownItems.length > 1,
+    hasAll: !everyone && shownItems.length > 1,
     signOffAllTitle: buttonTitle(`Sign off all ${shownItems.length}`),
     signOffAll: {
       verb: VERBS.signOffAll,

@@ -17,6 +17,7 @@ export const VERBS = {
   signOffAll: 'signOffAll',
   answerReading: 'answerReading',
   showPage: 'showPage',
+  refreshCard: 'refreshCard',
 } as const;
 
 /** One of {@link VERBS}. */

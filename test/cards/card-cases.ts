@@ -8,7 +8,9 @@ import { buildNudgeCard } from '../../src/cards/nudge-card';
 import { buildOverdueCard } from '../../src/cards/overdue-card';
 import { buildPlansListCard } from '../../src/cards/plans-card';
 import type { AdaptiveCard } from '../../src/cards/render';
+import { withRefresh } from '../../src/cards/refresh';
 import { buildReplyConfirmationCard } from '../../src/cards/reply-confirmation-card';
+import { buildSignOffCard } from '../../src/cards/sign-off-card';
 import { buildSummaryCard } from '../../src/cards/summary-card';
 import { buildWelcomeCard } from '../../src/cards/welcome-card';
 import type { Action, ActionUpdate } from '../../src/domain/action';
@@ -40,6 +42,11 @@ export interface CardCase {
 
 const NOTE = longNote(4000);
 const WORST_ACTIONS = 200;
+/** 60 Teams user ids as long as real ones: the most a shared card lists. */
+const TEAMS_IDS = Array.from(
+  { length: 60 },
+  (_, i) => `29:${String(i).padStart(4, '0')}${'x'.repeat(96)}`,
+);
 const REASONS: NudgeReason[] = ['overdue', 'due-today', 'due-soon', 'no-update'];
 
 /** 200 actions with every status, long notes and text, overdue by various amounts. */
@@ -142,6 +149,33 @@ export function cardCases(): CardCase[] {
         notice: 'Saved: ▲ At risk. Thank you.',
         noticeStyle: 'good',
       }),
+    );
+    // What everyone in a group chat or channel sees, listing 60 people for their own view.
+    add(
+      'action-shared',
+      withRefresh(
+        buildActionCard({
+          action: worst ? { ...actions[1], recommendation: longNote(1500) } : sampleAction('2'),
+          plan: samplePlan,
+          viewer: { canEdit: false, everyone: true },
+          history: worst ? worstHistory() : sampleHistory,
+          lateness: latenessOf(worst ? actions[1] : sampleAction('2'), SAMPLE_NOW),
+        }),
+        { view: 'action', planId: samplePlan.id, ref: '2' },
+        TEAMS_IDS,
+      ),
+    );
+    add(
+      'sign-off-shared',
+      withRefresh(
+        buildSignOffCard({
+          plan: samplePlan,
+          awaiting: actions.map((a) => ({ ...a, status: 'complete' as const })),
+          everyone: true,
+        }),
+        { view: 'sign-off', planId: samplePlan.id },
+        TEAMS_IDS,
+      ),
     );
     add(
       'my-actions',

@@ -6,6 +6,7 @@ import { confirmImportCardAction } from './confirm-import';
 import { correctReplyCardAction } from './correct-reply';
 import { previewPageCardAction } from './preview-page';
 import { sendFirstMessagesCardAction } from './send-first-messages';
+import { refreshCardCardAction } from './refresh-card';
 import { reopenActionCardAction } from './reopen-action';
 import { showActionCardAction } from './show-action';
 import { showPageCardAction } from './show-page';
@@ -32,4 +33,5 @@ export const CARD_ACTIONS: CardAction[] = [
   signOffAllCardAction,
   reopenActionCardAction,
   answerReadingCardAction,
+  refreshCardCardAction,
 ];

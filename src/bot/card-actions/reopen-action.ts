@@ -22,6 +22,10 @@ export const reopenActionCardAction: CardAction = {
       now: turn.now,
     });
     const told = await tellOwnersReopened(turn, result);
-    return { card: await signOffCardFor(turn, planId, { text: told, style: 'good' }) };
+    return {
+      card: await signOffCardFor(turn, planId, { text: told, style: 'good' }),
+      view: { view: 'sign-off', planId },
+      said: `Reopened action ${result.action.ref}.`,
+    };
   },
 };

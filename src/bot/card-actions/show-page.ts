@@ -23,6 +23,10 @@ export const showPageCardAction: CardAction = {
     }
     if (list === 'plans') return { card: await plansListCard(turn, page) };
     if (list === 'overdue') return { card: await overdueCard(turn, page) };
-    return { card: await myActionsCard(turn, list === 'my-actions-all', page) };
+    const all = list === 'my-actions-all';
+    return {
+      card: await myActionsCard(turn, all, page),
+      view: { view: 'my-actions', all: all ? 'all' : '', page: String(page) },
+    };
   },
 };

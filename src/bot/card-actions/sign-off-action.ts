@@ -17,6 +17,11 @@ export const signOffActionCardAction: CardAction = {
       now: turn.now,
     });
     turn.log.info({ planId, ref, refused: result.refused.length }, 'sign-off');
-    return { card: await signOffCardFor(turn, planId, signOffInWords(result)) };
+    const done = signOffInWords(result);
+    return {
+      card: await signOffCardFor(turn, planId, done),
+      view: { view: 'sign-off', planId },
+      said: done.text,
+    };
   },
 };

@@ -33,6 +33,11 @@ export const signOffAllCardAction: CardAction = {
       now: turn.now,
     });
     turn.log.info({ planId, count: result.signedOff.length }, 'sign-off of several');
-    return { card: await signOffCardFor(turn, planId, signOffInWords(result)) };
+    const done = signOffInWords(result);
+    return {
+      card: await signOffCardFor(turn, planId, done),
+      view: { view: 'sign-off', planId },
+      said: done.text,
+    };
   },
 };

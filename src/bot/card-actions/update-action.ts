@@ -1,3 +1,4 @@
+import { statusBadge } from '../../cards/format';
 import { typedInputs, type FieldErrors } from '../../cards/inputs';
 import { buildNudgeCard, slotKey, type NudgeItem, type SlotOutcome } from '../../cards/nudge-card';
 import { parseNudgeContext, type NudgeContext } from '../../cards/nudge-context';
@@ -146,6 +147,8 @@ async function actionCard(
     if (!action) throw new ValidationError(attempt.message);
     const opened = await viewAction(repos, turn.person, { plan, action, history }, turn.now, 5);
     return {
+      view: { view: 'action', planId, ref },
+      said: `Action ${action.ref} was not saved: ${attempt.message}`,
       card: actionCardOf(opened, {
         notice: 'Not saved: please check the fields marked ⚠.',
         noticeStyle: 'warning',
@@ -173,6 +176,8 @@ async function actionCard(
     5,
   );
   return {
+    view: { view: 'action', planId, ref },
+    said: saidInChat(result),
     card: actionCardOf(opened, {
       notice,
       noticeStyle:
@@ -181,6 +186,16 @@ async function actionCard(
       typed: result.outcome === 'saved' ? undefined : keepUnsaved(typedInputs(data), latest),
     }),
   };
+}
+
+/** What an Action.Submit in a group chat is answered with: the outcome, and no one's note. */
+function saidInChat(result: RecordUpdateResult): string {
+  const ref = result.action.ref;
+  if (result.outcome === 'saved') {
+    return `Action ${ref} updated: ${statusBadge(result.action.status)}.`;
+  }
+  if (result.outcome === 'unchanged') return `Nothing changed on action ${ref}.`;
+  return `Action ${ref} was changed by someone else first, so this change was not applied.`;
 }
 
 function keepUnsaved(

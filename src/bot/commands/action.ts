@@ -1,6 +1,7 @@
 import { openNamedAction } from '../../services/open-action';
-import { sendCard, type TextCommand } from '../bot-turn';
+import type { TextCommand } from '../bot-turn';
 import { actionCardOf } from '../render-action';
+import { sendView } from '../shared-cards';
 
 /** `action <plan> <ref>`: one action with its history; editable by its owners. */
 export const actionCommand: TextCommand = {
@@ -13,6 +14,9 @@ export const actionCommand: TextCommand = {
   },
   run: async (turn, [plan, ref]) => {
     const opened = await openNamedAction(turn.deps.repos, turn.person, { plan, ref }, turn.now);
-    await sendCard(turn.context, actionCardOf(opened));
+    // In a group chat or channel everyone sees the action without notes; its owners, and whoever
+    // asked, get their own view.
+    const key = { view: 'action', planId: opened.plan.id, ref: opened.action.ref } as const;
+    await sendView(turn, key, () => Promise.resolve(actionCardOf(opened)));
   },
 };

@@ -1,7 +1,8 @@
 import { buildMyActionsCard } from '../../cards/my-actions-card';
 import type { AdaptiveCard } from '../../cards/render';
 import { myActions } from '../../services/my-actions';
-import { sendCard, type BotTurn, type TextCommand } from '../bot-turn';
+import type { BotTurn, TextCommand } from '../bot-turn';
+import { sendView } from '../shared-cards';
 
 /** The person's actions card at a page (also what "Show next 10" answers with). */
 export async function myActionsCard(
@@ -21,6 +22,10 @@ export const myActionsCommand: TextCommand = {
     return m ? [m[1] ? 'all' : ''] : null;
   },
   run: async (turn, [scope]) => {
-    await sendCard(turn.context, await myActionsCard(turn, scope === 'all'));
+    // In a group chat or channel each person sees their own list, and everyone else none.
+    const all = scope === 'all';
+    await sendView(turn, { view: 'my-actions', all: all ? 'all' : '', page: '0' }, () =>
+      myActionsCard(turn, all),
+    );
   },
 };

@@ -2,7 +2,8 @@ import { canSignOff } from '../../domain/permissions';
 import { NotAllowedError } from '../../services/errors';
 import { planNamed } from '../../services/plan-named';
 import { signOffActions } from '../../services/sign-off';
-import { sendCard, type TextCommand } from '../bot-turn';
+import type { TextCommand } from '../bot-turn';
+import { sendView } from '../shared-cards';
 import { signOffCardFor, signOffInWords } from '../sign-off-turns';
 import { readRefsAndPlan } from './decision-words';
 
@@ -37,7 +38,9 @@ export const signOffCommand: TextCommand = {
       refs ? `sign off ${refs.split(',').join(', ')} on ${id}` : `sign off ${id} 1`,
     );
     if (!refs) {
-      await sendCard(turn.context, await signOffCardFor(turn, plan.id));
+      await sendView(turn, { view: 'sign-off', planId: plan.id }, () =>
+        signOffCardFor(turn, plan.id),
+      );
       return;
     }
     const result = await signOffActions(turn.deps.repos, {
