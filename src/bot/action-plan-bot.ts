@@ -19,6 +19,7 @@ import { DAMAGED_CARD_MESSAGE, isWellFormedCardData } from './card-data';
 import { describeFailure } from './failures';
 import { hasFileAttachment } from './files/teams-file';
 import { acceptReportUpload, declineReportUpload } from './file-consent';
+import { isPersonalChat } from './identity';
 import { withPerson, type PersonGateOptions } from './person-gate';
 import { isSharedConversation, ownView, sharedCard, updateEveryonesCard } from './shared-cards';
 import { viewKeyOf } from './views';
@@ -61,13 +62,12 @@ export class ActionPlanBot extends TeamsActivityHandler {
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.withPerson(context, 'install', async (turn) => {
         // In a team or group chat the welcome is for everyone: no one's posts or roles in it.
-        const type = context.activity.conversation?.conversationType;
         await sendCard(
           context,
           buildWelcomeCard({
             person: turn.person,
             adminContact: deps.config.ADMIN_CONTACT,
-            shared: type !== undefined && type !== 'personal',
+            shared: !isPersonalChat(context),
           }),
         );
       });

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { effectiveDue, type Action, type Plan } from './action';
 import { daysBetween, DEFAULT_TIMEZONE, latenessOn, localDate, type Lateness } from './overdue';
-import { samePost } from './owners';
+import { ownsAction } from './permissions';
 import { emailKey, type Person } from './person';
 import { isFinished } from './status';
 import { addDays, isWorkingDay } from './working-days';
@@ -224,7 +224,7 @@ export function nudgesDue(input: NudgesDueInput): NudgeBatch[] {
     seen.add(email);
     const mine = new Set<NudgesDueInput['actions'][number]>();
     for (const owner of owners) {
-      if (person.posts.some((post) => samePost(post, owner))) {
+      if (ownsAction(person, { owners: [owner] })) {
         for (const entry of byOwner.get(owner) ?? []) mine.add(entry);
       }
     }

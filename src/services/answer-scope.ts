@@ -1,6 +1,5 @@
 import type { Slots } from '../ask/reading';
 import { daysLateOn, formatDate, localDate } from '../domain/overdue';
-import { samePost } from '../domain/owners';
 import { canReadSummaries, ownsAction } from '../domain/permissions';
 import type { Person } from '../domain/person';
 import type { AskWorld } from './ask-world';
@@ -48,9 +47,7 @@ export function scopeOf(world: AskWorld, slots: Slots, viewer: Person, now: Date
   if (planId) items = items.filter((i) => i.plan.id === planId);
   const owner = ownerPosts(world, slots);
   if (owner) {
-    items = items.filter((i) =>
-      i.action.owners.some((o) => owner.posts.some((p) => samePost(p, o))),
-    );
+    items = items.filter((i) => ownsAction(owner, i.action));
   }
   const ownOnly = !canReadSummaries(viewer);
   if (ownOnly) items = items.filter((i) => ownsAction(viewer, i.action));

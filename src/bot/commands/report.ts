@@ -4,6 +4,7 @@ import { makeCommitteeReport } from '../../services/committee-report';
 import { planNamed } from '../../services/plan-named';
 import type { TextCommand } from '../bot-turn';
 import { fileConsentAttachment } from '../file-consent';
+import { isPersonalChat } from '../identity';
 
 const REPORT_FOR =
   /^(?:(?:please\s+)?(?:can you\s+)?(?:send|give|get|make|prepare|produce)\s+(?:me\s+)?(?:the\s+|a\s+)?)?(?:committee\s+|progress\s+)?report\s+(?:for|on|of)\s+(?:the\s+)?(.+?)(?:\s+plan)?[.?!]?$/i;
@@ -26,7 +27,7 @@ export const reportCommand: TextCommand = {
       throw new NotAllowedError('Committee reports are for chairs and admins.');
     }
     const plan = await planNamed(turn.deps.repos, planWords, (id) => `report for ${id}`);
-    if (turn.context.activity.conversation?.conversationType !== 'personal') {
+    if (!isPersonalChat(turn.context)) {
       await turn.context.sendActivity(
         `Teams only lets me send files in a personal chat. Message me there: report for ${plan.id}`,
       );
