@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ValidationError } from '../services/errors';
 import { isStatus } from '../domain/status';
 import { isPlanId } from '../import/preamble';
 import { MAX_NUDGE_CONTEXT_LENGTH } from '../cards/nudge-context';
+import { refusals } from '../services/refusals';
 
 /** Longest action reference a card may name; real ones are a few characters ("4", "R1.12"). */
 export const MAX_CARD_REF_LENGTH = 40;
@@ -49,7 +49,7 @@ export function cardText(value: unknown): string {
 export function cardTarget(data: Record<string, unknown>): { planId: string; ref: string } {
   const planId = cardText(data.planId);
   const ref = cardText(data.ref);
-  if (!planId || !ref) throw new ValidationError('This card is missing which action it is for.');
+  if (!planId || !ref) throw refusals.cardLacks('action it is for');
   return { planId, ref };
 }
 

@@ -1,7 +1,7 @@
 import { buildSignOffCard } from '../cards/sign-off-card';
 import type { ContainerStyle } from '../cards/format';
 import { isAwaitingSignOff } from '../domain/sign-off';
-import { NotFoundError } from '../services/errors';
+import { refusals } from '../services/refusals';
 import { viewAction } from '../services/open-action';
 import type { ReopenResult, SignOffResult } from '../services/sign-off';
 import type { BotTurn, CardJson } from './bot-turn';
@@ -14,7 +14,7 @@ export async function signOffCardFor(
   notice?: { text: string; style: ContainerStyle },
 ): Promise<CardJson> {
   const plan = await turn.deps.repos.plans.get(planId);
-  if (!plan) throw new NotFoundError('That plan no longer exists.');
+  if (!plan) throw refusals.planGone();
   const actions = await turn.deps.repos.actions.listByPlan(plan.id);
   return buildSignOffCard({
     plan,

@@ -4,6 +4,7 @@ import { statusLabel } from '../domain/status';
 import { summarisePlan } from '../domain/summary';
 import { countLine, dayInWords, type AnswerScope } from './answer-scope';
 import { open, type Answer, type AnswerInput } from './answer-types';
+import { NO_PLANS } from './refusals';
 
 /** One action, by its reference (and plan, when several plans have it). */
 export async function oneAction(input: AnswerInput, scope: AnswerScope): Promise<Answer> {
@@ -65,8 +66,7 @@ export function position(input: AnswerInput, scope: AnswerScope): Answer {
     };
   }
   if (!scope.planId) {
-    if (world.plans.length === 0)
-      return { kind: 'message', line: 'No plans have been imported yet.' };
+    if (world.plans.length === 0) return { kind: 'message', line: NO_PLANS };
     const plans = world.plans.map((plan) => ({
       plan,
       summary: summarisePlan(

@@ -1,6 +1,6 @@
 import { normalisePost, samePost } from '../domain/owners';
 import type { PeopleRepository } from '../storage/people-repository';
-import { NotFoundError } from './errors';
+import { refusals } from './refusals';
 
 /** Who holds a post now and who held it before. */
 export interface AssignOutcome {
@@ -21,9 +21,7 @@ export async function assignPost(
   const post = normalisePost(postText);
   const target = await people.get(email);
   if (!target) {
-    throw new NotFoundError(
-      `${email} is not in the directory. Add them with the people import first.`,
-    );
+    throw refusals.notInDirectory(email);
   }
   const everyone = await people.list();
   const previous = everyone.filter(

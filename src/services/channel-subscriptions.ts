@@ -1,8 +1,9 @@
 import type { Schedule } from '../domain/channel-subscription';
 import type { ChannelSubscription } from '../domain/channel-subscription';
-import { hasRole, type Person } from '../domain/person';
-import { NotAllowedError, NotFoundError } from './errors';
+import { canSignOff } from '../domain/permissions';
+import type { Person } from '../domain/person';
 import type { Repositories } from './repositories';
+import { refusals } from './refusals';
 
 /** Where a request to post came from: the channel and the person. */
 export interface ChannelRequest {
@@ -14,9 +15,7 @@ export interface ChannelRequest {
 }
 
 function mayManage(person: Person): void {
-  if (!hasRole(person, 'chair') && !hasRole(person, 'admin')) {
-    throw new NotAllowedError('Only chairs and admins can choose what is posted to a channel.');
-  }
+  if (!canSignOff(person)) throw refusals.chairsOnly('choose what is posted to a channel');
 }
 
 /**
@@ -30,7 +29,7 @@ export async function subscribeChannel(
   schedule: Schedule,
 ): Promise<ChannelSubscription> {
   mayManage(request.person);
-  if (!(await repos.plans.get(planId))) throw new NotFoundError('That plan no longer exists.');
+  if (!(await repos.plans.get(planId))) throw refusals.planGone();
   return repos.channels.save({
     planId,
     conversationId: request.conversationId,

@@ -1,7 +1,7 @@
 import { buildCommitteeReport, type CommitteeReport } from '../domain/committee-report';
 import { committeeReportDocx } from '../report/committee-docx';
-import { NotFoundError } from './errors';
 import type { Repositories } from './repositories';
+import { refusals } from './refusals';
 
 /** A committee report ready to save or send. */
 export interface CommitteeReportFile {
@@ -22,7 +22,7 @@ export async function makeCommitteeReport(
   options: { now: Date; record?: boolean },
 ): Promise<CommitteeReportFile> {
   const plan = await repos.plans.get(planId);
-  if (!plan) throw new NotFoundError(`There is no plan "${planId}".`);
+  if (!plan) throw refusals.noSuchPlan(planId);
   const [actions, updates] = await Promise.all([
     repos.actions.listByPlan(planId),
     repos.updates.listForPlan(planId),

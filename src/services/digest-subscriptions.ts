@@ -1,7 +1,8 @@
 import type { Plan } from '../domain/action';
 import { emailKey } from '../domain/person';
-import { NotFoundError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import type { Repositories } from './repositories';
+import { refusals } from './refusals';
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -13,7 +14,7 @@ export interface SubscriptionChange {
 
 async function planOf(repos: Pick<Repositories, 'plans'>, planId: string): Promise<Plan> {
   const plan = await repos.plans.get(planId);
-  if (!plan) throw new NotFoundError(`There is no plan "${planId}".`);
+  if (!plan) throw refusals.noSuchPlan(planId);
   return plan;
 }
 
@@ -30,9 +31,7 @@ export async function subscribeToPlanDigest(
   if (!EMAIL.test(key)) throw new ValidationError(`"${email}" is not an email address.`);
   const plan = await planOf(repos, planId);
   if (!(await repos.people.get(key))) {
-    throw new NotFoundError(
-      `${key} is not in the people directory. Add them with "people import" first.`,
-    );
+    throw refusals.notInDirectory(key);
   }
   if (plan.chairDigestEmails.some((e) => emailKey(e) === key)) return { plan, changed: false };
   const saved = { ...plan, chairDigestEmails: [...plan.chairDigestEmails, key] };

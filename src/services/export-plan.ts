@@ -12,7 +12,7 @@ import type { ActionsRepository } from '../storage/actions-repository';
 import type { PlansRepository } from '../storage/plans-repository';
 import type { UpdatesRepository } from '../storage/updates-repository';
 import { csvCell } from './csv-cells';
-import { NotFoundError } from './errors';
+import { refusals } from './refusals';
 
 /** The progress report formats the committee receives (`docx`: the committee's paper). */
 export type ExportFormat = 'xlsx' | 'csv' | 'docx';
@@ -78,7 +78,7 @@ export async function exportPlan(
     };
   }
   const plan = await deps.plans.get(planId);
-  if (!plan) throw new NotFoundError(`There is no plan "${planId}".`);
+  if (!plan) throw refusals.noSuchPlan(planId);
   const actions = await deps.actions.listByPlan(planId);
   const updates = (await deps.updates.listForPlan(planId)).sort((a, b) => a.at.localeCompare(b.at));
   const actionRows = actions.map((a) => [

@@ -1,6 +1,7 @@
 import type { Plan } from '../domain/action';
 import type { PlansRepository } from '../storage/plans-repository';
 import { NotFoundError } from './errors';
+import { NO_PLANS } from './refusals';
 
 const simplify = (text: string): string =>
   text
@@ -30,8 +31,6 @@ export async function findPlan(plans: PlansRepository, query: string): Promise<P
     );
   }
   throw new NotFoundError(
-    all.length === 0
-      ? 'No plans have been imported yet.'
-      : `I can't find a plan called "${query}". The plans are: ${list}.`,
+    all.length === 0 ? NO_PLANS : `I can't find a plan called "${query}". The plans are: ${list}.`,
   );
 }

@@ -6,7 +6,7 @@ import { deliver, type Outgoing } from '../jobs/deliver';
 import type { JobDeps, MessageReport } from '../jobs/job-context';
 import { knownServiceUrl } from '../jobs/job-inputs';
 import type { OutgoingMessage } from '../notify/outgoing-message';
-import { NotFoundError } from './errors';
+import { refusals } from './refusals';
 
 /** The ledger's name for first messages: one row per person per plan, so each goes once. */
 export const FIRST_MESSAGES_JOB = 'first-messages';
@@ -42,7 +42,7 @@ export async function sendFirstMessages(
   build: (message: FirstMessage, plan: Plan) => OutgoingMessage,
 ): Promise<FirstMessagesReport> {
   const plan = await deps.repos.plans.get(planId);
-  if (!plan) throw new NotFoundError('That plan no longer exists.');
+  if (!plan) throw refusals.planGone();
   const [actions, people] = await Promise.all([
     deps.repos.actions.listByPlan(plan.id),
     deps.repos.people.list(),

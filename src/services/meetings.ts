@@ -1,8 +1,10 @@
 import { tidyMeetings } from '../domain/meetings';
 import type { Plan } from '../domain/action';
-import { hasRole, type Person } from '../domain/person';
-import { NotAllowedError, NotFoundError, ValidationError } from './errors';
+import { canSignOff } from '../domain/permissions';
+import type { Person } from '../domain/person';
+import { ValidationError } from './errors';
 import type { Repositories } from './repositories';
+import { refusals } from './refusals';
 
 /**
  * Sets the dates of a plan's committee meetings (`YYYY-MM-DD`), replacing those set before.
@@ -14,7 +16,7 @@ export async function setMeetingDates(
   dates: string[],
 ): Promise<Plan> {
   const plan = await repos.plans.get(planId);
-  if (!plan) throw new NotFoundError(`There is no plan "${planId}".`);
+  if (!plan) throw refusals.noSuchPlan(planId);
   const meetings = tidyMeetings(dates);
   if (meetings.length !== dates.filter((d) => d.trim() !== '').length && meetings.length === 0) {
     throw new ValidationError('Meeting dates must be written as YYYY-MM-DD.');
@@ -26,7 +28,5 @@ export async function setMeetingDates(
 
 /** Only chairs and admins set meeting dates. */
 export function assertMaySetMeetings(person: Person): void {
-  if (!hasRole(person, 'chair') && !hasRole(person, 'admin')) {
-    throw new NotAllowedError('Only chairs and admins can set meeting dates.');
-  }
+  if (!canSignOff(person)) throw refusals.chairsOnly('set meeting dates');
 }

@@ -1,8 +1,9 @@
 import type { Plan } from '../domain/action';
 import { openRefs } from '../domain/sign-off';
 import type { LabelScheme } from '../domain/status';
-import { NotFoundError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import type { Repositories } from './repositories';
+import { refusals } from './refusals';
 
 /** Settings of a plan that people change after import. */
 export interface PlanSettings {
@@ -14,7 +15,7 @@ export interface PlanSettings {
 
 async function planOf(repos: Pick<Repositories, 'plans'>, planId: string): Promise<Plan> {
   const plan = await repos.plans.get(planId);
-  if (!plan) throw new NotFoundError(`There is no plan "${planId}".`);
+  if (!plan) throw refusals.noSuchPlan(planId);
   return plan;
 }
 

@@ -4,10 +4,10 @@ import type { Person } from '../domain/person';
 import type { Status } from '../domain/status';
 import { statusFromProgressNote } from '../domain/status-text';
 import type { AwaitingReply } from '../storage/replies-repository';
-import { NotFoundError } from './errors';
 import type { PlannedAction } from './my-actions';
 import { recordUpdate } from './record-update';
 import type { Repositories } from './repositories';
+import { refusals } from './refusals';
 
 /**
  * How long after a recorded reply more text is taken as more detail on the same action. People
@@ -92,11 +92,11 @@ export async function recordReply(
   const { person, planId, ref, now } = input;
   const note = input.text.trim();
   const plan = await repos.plans.get(planId);
-  if (!plan) throw new NotFoundError('That plan no longer exists.');
+  if (!plan) throw refusals.planGone();
   const [latest] = await repos.updates.listForAction(planId, ref, 1);
   if (isResend(latest, person.email, note, now)) {
     const action = await repos.actions.get(planId, ref);
-    if (!action) throw new NotFoundError(`There is no action ${ref} in plan ${plan.title}.`);
+    if (!action) throw refusals.noSuchAction(plan.title, ref);
     return { plan, action, previousStatus: latest.statusFrom ?? action.status, note };
   }
   const inferred = statusFromProgressNote(note);

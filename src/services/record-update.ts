@@ -9,7 +9,8 @@ import { checkUpdate, type UpdateRequest } from '../domain/update-input';
 import type { ActionsRepository } from '../storage/actions-repository';
 import { AlreadyRecordedError, ConflictError } from '../storage/errors';
 import type { UpdatesRepository } from '../storage/updates-repository';
-import { NotAllowedError, NotFoundError, ValidationError } from './errors';
+import { ValidationError } from './errors';
+import { refusals } from './refusals';
 
 /** Who records an update; people from the directory, or a system name for the CLI. */
 export type Author = Pick<Person, 'email' | 'name' | 'posts' | 'roles'>;
@@ -114,24 +115,13 @@ export async function recordUpdate(
       attempt === 0 && input.requestId ? deps.updates.get(input.planId, input.ref, id) : null,
     ]);
     if (before && current) return { outcome: 'saved', action: current, update: before };
-    if (!current)
-      throw new NotFoundError(`There is no action ${input.ref} in plan ${input.planId}.`);
-    if (!canUpdate(input.author, current)) {
-      throw new NotAllowedError(
-        `Action ${current.ref} belongs to ${current.owners.join(' and ')}. Only the holders of ` +
-          'those posts (or an admin) can update it.',
-      );
-    }
+    if (!current) throw refusals.noSuchAction(input.planId, input.ref);
+    if (!canUpdate(input.author, current)) throw refusals.notOwner(current, 'update it');
     const wantsEdit =
       (change.status !== null && change.status !== current.status) ||
       change.revisedDue !== null ||
       change.reviewDate !== null;
-    if (wantsEdit && current.signedOffAt) {
-      throw new NotAllowedError(
-        `Action ${current.ref} was signed off by ${current.signedOffBy ?? 'a chair'}. ` +
-          'Ask a chair or admin to reopen it before changing it.',
-      );
-    }
+    if (wantsEdit && current.signedOffAt) throw refusals.signedOff(current);
     const stale = input.seenVersion !== undefined && input.seenVersion !== current.version;
     const applyEdit = wantsEdit && !stale;
     const base = {

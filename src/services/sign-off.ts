@@ -7,7 +7,8 @@ import { REOPENED_STATUS, reopenRefusal, signOffRefusal } from '../domain/sign-o
 import { ConflictError } from '../storage/errors';
 import type { Repositories } from './repositories';
 import type { Author } from './record-update';
-import { NotAllowedError, NotFoundError, ValidationError } from './errors';
+import { ValidationError } from './errors';
+import { refusals } from './refusals';
 
 /** What sign-off and reopening read and write. */
 export type SignOffDeps = Pick<Repositories, 'plans' | 'actions' | 'updates' | 'people'>;
@@ -50,15 +51,13 @@ export interface ReopenResult {
 // Two chairs at the same meeting, or a chair and an officer: a few re-reads settle it.
 const MAX_ATTEMPTS = 10;
 
-function refuseUnlessChair(author: Author): void {
-  if (!canSignOff(author)) {
-    throw new NotAllowedError('Only chairs and admins can sign off or reopen actions.');
-  }
+function refuseUnlessChair(author: Author, what: string): void {
+  if (!canSignOff(author)) throw refusals.chairsOnly(what);
 }
 
 async function planOf(deps: SignOffDeps, planId: string): Promise<Plan> {
   const plan = await deps.plans.get(planId);
-  if (!plan) throw new NotFoundError(`There is no plan "${planId}".`);
+  if (!plan) throw refusals.noSuchPlan(planId);
   return plan;
 }
 
@@ -98,7 +97,7 @@ export async function signOffActions(
   deps: SignOffDeps,
   input: SignOffInput,
 ): Promise<SignOffResult> {
-  refuseUnlessChair(input.author);
+  refuseUnlessChair(input.author, 'sign off actions');
   const plan = await planOf(deps, input.planId);
   const at = input.now.toISOString();
   const signedOff: Action[] = [];
@@ -123,7 +122,7 @@ export async function signOffActions(
  * recorded as its latest note so its owners see why. The caller tells the owners.
  */
 export async function reopenAction(deps: SignOffDeps, input: ReopenInput): Promise<ReopenResult> {
-  refuseUnlessChair(input.author);
+  refuseUnlessChair(input.author, 'reopen actions');
   const comment = input.comment.trim();
   if (comment === '') {
     throw new ValidationError('Please say why the action is reopened: the owner will be told.');

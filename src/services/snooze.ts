@@ -3,7 +3,7 @@ import { canUpdate } from '../domain/permissions';
 import type { Person } from '../domain/person';
 import { snoozeEnd, snoozeWeeksOf, withSnooze, type SnoozeEnd } from '../domain/snooze';
 import { ConflictError } from '../storage/errors';
-import { NotFoundError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { refusals } from './refusals';
 import type { Repositories } from './repositories';
 
@@ -38,7 +38,7 @@ export async function snoozeAction(
   const key = snoozeKey(plan.id, action.ref);
   for (let attempt = 1; ; attempt++) {
     const current = await repos.people.get(person.email);
-    if (!current) throw new NotFoundError('You are no longer in the directory.');
+    if (!current) throw refusals.youAreGone();
     try {
       await repos.people.saveSnoozes({
         ...current,

@@ -6,6 +6,7 @@ import { loadAskWorld } from '../../services/ask-world';
 import { DAMAGED_CARD_MESSAGE } from '../card-data';
 import type { CardAction } from '../bot-turn';
 import { respondToReading } from '../ask/respond';
+import { refusals } from '../../services/refusals';
 
 /**
  * A "Did you mean…" button: answers the reading it carries as a new message, and turns the
@@ -18,7 +19,7 @@ export const answerReadingCardAction: CardAction = {
     if (!reading) return { message: DAMAGED_CARD_MESSAGE };
     const world = await loadAskWorld(turn.deps.repos, turn.now, turn.deps.config.TIMEZONE);
     if (reading.slots.plan && !world.plans.some((p) => p.id === reading.slots.plan)) {
-      return { message: 'That plan no longer exists.' };
+      return { message: refusals.planGone().message };
     }
     await respondToReading(turn, world, reading);
     return {

@@ -3,7 +3,7 @@ import { buildMyActionsCard } from '../../cards/my-actions-card';
 import { buildNoticeCard } from '../../cards/notice-card';
 import { VERBS } from '../../cards/verbs';
 import { myActionsList } from '../../domain/my-actions';
-import { NotFoundError } from '../../services/errors';
+import { refusals } from '../../services/refusals';
 import { sendFirstMessages } from '../../services/first-messages';
 import type { CardAction } from '../bot-turn';
 import { cardText } from '../card-data';
@@ -18,7 +18,7 @@ export const sendFirstMessagesCardAction: CardAction = {
   run: async (turn, data) => {
     requireImportAdmin(turn);
     const planId = cardText(data.planId);
-    if (!planId) throw new NotFoundError('This card does not say which plan it is for.');
+    if (!planId) throw refusals.cardLacks('plan it is for');
     const report = await sendFirstMessages(
       { repos: turn.deps.repos, notifier: turn.deps.notifier, now: turn.deps.now },
       planId,

@@ -1,6 +1,6 @@
 import type { PagedList } from '../../cards/pager';
 import { VERBS } from '../../cards/verbs';
-import { ValidationError } from '../../services/errors';
+import { refusals } from '../../services/refusals';
 import type { CardAction } from '../bot-turn';
 import { myActionsCard } from '../commands/my-actions';
 import { overdueCard } from '../commands/overdue';
@@ -19,7 +19,7 @@ export const showPageCardAction: CardAction = {
     const page =
       typeof data.page === 'string' && /^\d{1,4}$/.test(data.page) ? Number(data.page) : -1;
     if (!list || page < 0) {
-      throw new ValidationError('This card is missing which page to show. Please ask again.');
+      throw refusals.cardLacks('page to show');
     }
     if (list === 'plans') return { card: await plansListCard(turn, page) };
     if (list === 'overdue') return { card: await overdueCard(turn, page) };

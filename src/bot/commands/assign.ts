@@ -1,7 +1,8 @@
 import { hasRole } from '../../domain/person';
-import { NotAllowedError, ValidationError } from '../../services/errors';
+import { ValidationError } from '../../services/errors';
 import { assignPost } from '../../services/assign-post';
 import type { TextCommand } from '../bot-turn';
+import { refusals } from '../../services/refusals';
 
 /** `assign <post> to <email>` (admins): says who now holds a post. */
 export const assignCommand: TextCommand = {
@@ -12,9 +13,7 @@ export const assignCommand: TextCommand = {
   },
   run: async (turn, [post, email]) => {
     if (!hasRole(turn.person, 'admin')) {
-      throw new NotAllowedError(
-        'Only admins can assign posts. Please ask your democratic services team.',
-      );
+      throw refusals.adminsOnly('assign posts', 'Please ask your democratic services team.');
     }
     if (!post || !email) {
       throw new ValidationError(

@@ -1,10 +1,11 @@
 import { canSignOff } from '../../domain/permissions';
-import { NotAllowedError, ValidationError } from '../../services/errors';
+import { ValidationError } from '../../services/errors';
 import { planNamed } from '../../services/plan-named';
 import { reopenAction } from '../../services/sign-off';
 import type { TextCommand } from '../bot-turn';
 import { tellOwnersReopened } from '../sign-off-turns';
 import { readReopen } from './decision-words';
+import { refusals } from '../../services/refusals';
 
 /**
  * `reopen <plan> <ref> <comment>`, "reopen rec 3 on the comms plan: comment": a chair or admin
@@ -21,7 +22,7 @@ export const reopenCommand: TextCommand = {
   },
   run: async (turn, [planWords, ref, comment]) => {
     if (!canSignOff(turn.person)) {
-      throw new NotAllowedError('Only chairs and admins can reopen actions.');
+      throw refusals.chairsOnly('reopen actions');
     }
     if (!ref) {
       throw new ValidationError(

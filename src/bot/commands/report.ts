@@ -1,5 +1,5 @@
 import { canSignOff } from '../../domain/permissions';
-import { NotAllowedError } from '../../services/errors';
+import { refusals } from '../../services/refusals';
 import { makeCommitteeReport } from '../../services/committee-report';
 import { planNamed } from '../../services/plan-named';
 import type { TextCommand } from '../bot-turn';
@@ -24,7 +24,7 @@ export const reportCommand: TextCommand = {
   },
   run: async (turn, [planWords]) => {
     if (!canSignOff(turn.person)) {
-      throw new NotAllowedError('Committee reports are for chairs and admins.');
+      throw refusals.chairsOnly('ask for committee reports');
     }
     const plan = await planNamed(turn.deps.repos, planWords, (id) => `report for ${id}`);
     if (!isPersonalChat(turn.context)) {

@@ -1,5 +1,5 @@
 import { canSignOff } from '../../domain/permissions';
-import { NotAllowedError } from '../../services/errors';
+import { refusals } from '../../services/refusals';
 import { planNamed } from '../../services/plan-named';
 import { signOffActions } from '../../services/sign-off';
 import type { TextCommand } from '../bot-turn';
@@ -32,7 +32,7 @@ export const signOffCommand: TextCommand = {
   },
   run: async (turn, [planWords, refs]) => {
     if (!canSignOff(turn.person)) {
-      throw new NotAllowedError('Only chairs and admins can sign off actions.');
+      throw refusals.chairsOnly('sign off actions');
     }
     const plan = await planNamed(turn.deps.repos, planWords, (id) =>
       refs ? `sign off ${refs.split(',').join(', ')} on ${id}` : `sign off ${id} 1`,

@@ -4,6 +4,7 @@ import { buildPlansListCard, buildSummaryCard } from '../../cards/summary-card';
 import { canSignOff } from '../../domain/permissions';
 import type { PlanSummary } from '../../domain/summary';
 import { planSummary } from '../../services/plan-summary';
+import { NO_PLANS } from '../../services/refusals';
 import { sendCard, type BotTurn, type TextCommand } from '../bot-turn';
 
 /** A plan's summary card; for a chair or admin, then what awaits their sign-off. */
@@ -42,7 +43,7 @@ export const summaryCommand: TextCommand = {
   run: async (turn, [query]) => {
     const summaries = await planSummary(turn.deps.repos, turn.person, { query }, turn.now);
     if (summaries.length === 0) {
-      await turn.context.sendActivity('No plans have been imported yet.');
+      await turn.context.sendActivity(NO_PLANS);
     } else if (summaries.length === 1) {
       await sendSummary(turn, summaries[0]);
     } else {

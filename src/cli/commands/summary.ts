@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { planSummaryForAdmin } from '../../services/plan-summary';
 import { STATUSES, statusLabel } from '../../domain/status';
 import type { CliContext } from '../cli-context';
+import { NO_PLANS } from '../../services/refusals';
 
 /** `summary [PLAN] [--json]`: the position of one plan, or of every plan. */
 export function registerSummary(program: Command, ctx: CliContext): void {
@@ -36,7 +37,7 @@ export function registerSummary(program: Command, ctx: CliContext): void {
         ctx.out(JSON.stringify(planId ? view[0] : view, null, 2));
         return;
       }
-      if (summaries.length === 0) ctx.out('No plans have been imported yet.');
+      if (summaries.length === 0) ctx.out(NO_PLANS);
       for (const s of summaries) {
         ctx.out(`${s.plan.title} (${s.plan.id})`);
         ctx.out(`  ${s.total} actions, ${s.percentComplete}% complete`);
