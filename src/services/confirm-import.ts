@@ -1,11 +1,12 @@
 import type { Person } from '../domain/person';
 import type { AssignOutcome } from './assign-post';
 import { assignPost } from './assign-post';
-import { NotFoundError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { storeImportedPlan, type ImportOutcome } from './import-plan';
 import type { ImportPreview } from './preview-import';
 import type { Repositories } from './repositories';
 import { actor, openPreview, settledState, type PreviewSettled } from './settle-preview';
+import { refusals } from './refusals';
 
 /** Who the admin picked to hold an owner post nobody held: an email or a Teams (AAD) id. */
 export interface HolderChoice {
@@ -45,10 +46,7 @@ async function resolveHolders(
       ? await repos.people.findByAadObjectId(value)
       : await repos.people.get(value);
     if (!person) {
-      throw new NotFoundError(
-        `For ${choice.owner}, ${value.slice(0, 100)} is not in the directory. Nothing was ` +
-          'imported: add them with a people file first, or leave the post empty for now.',
-      );
+      throw refusals.holderNotInDirectory(choice.owner, value);
     }
     resolved.push({ owner: choice.owner, email: person.email });
   }

@@ -1,7 +1,6 @@
 import type { Plan } from '../domain/action';
 import type { PlansRepository } from '../storage/plans-repository';
-import { NotFoundError } from './errors';
-import { NO_PLANS } from './refusals';
+import { refusals } from './refusals';
 
 const simplify = (text: string): string =>
   text
@@ -26,11 +25,7 @@ export async function findPlan(plans: PlansRepository, query: string): Promise<P
   if (matches.length === 1) return matches[0];
   const list = (matches.length > 1 ? matches : all).map((p) => `${p.id} (${p.title})`).join('; ');
   if (matches.length > 1) {
-    throw new NotFoundError(
-      `More than one plan matches "${query}": ${list}. Please be more specific.`,
-    );
+    throw refusals.severalPlans(query, list);
   }
-  throw new NotFoundError(
-    all.length === 0 ? NO_PLANS : `I can't find a plan called "${query}". The plans are: ${list}.`,
-  );
+  throw all.length === 0 ? refusals.noPlans() : refusals.noPlanCalled(query, list);
 }

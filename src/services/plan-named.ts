@@ -4,7 +4,7 @@ import { isPlanOpen, type Plan } from '../domain/action';
 import { NotFoundError } from './errors';
 import { findPlan } from './find-plan';
 import type { Repositories } from './repositories';
-import { NO_PLANS } from './refusals';
+import { refusals } from './refusals';
 
 /**
  * The plan a person named in a sentence: by id or title words first, then as people say it
@@ -21,7 +21,7 @@ export async function planNamed(
     const open = plans.filter(isPlanOpen);
     if (open.length === 1) return open[0];
     const first = open[0] ?? plans[0];
-    throw new NotFoundError(first ? `Which plan? For example: ${example(first.id)}.` : NO_PLANS);
+    throw first ? refusals.whichPlan(example(first.id)) : refusals.noPlans();
   }
   try {
     return await findPlan(repos.plans, words);

@@ -20,6 +20,15 @@ export const refusals = {
     new NotAllowedError(`Only admins can ${what}. ${then}`),
   /** Nothing to list or name because no plan has been imported. */
   noPlans: (): NotFoundError => new NotFoundError(NO_PLANS),
+  /** No plan named, and more than one open plan: `example` shows how to name one. */
+  whichPlan: (example: string): NotFoundError =>
+    new NotFoundError(`Which plan? For example: ${example}.`),
+  /** Words that match more than one plan; `list` names them, `advice` says how to choose. */
+  severalPlans: (query: string, list: string, advice = 'Please be more specific.'): NotFoundError =>
+    new NotFoundError(`More than one plan matches "${query}": ${list}. ${advice}`),
+  /** Words that match no plan; `list` names the plans there are. */
+  noPlanCalled: (query: string, list: string): NotFoundError =>
+    new NotFoundError(`I can't find a plan called "${query}". The plans are: ${list}.`),
   /** A plan named by its id (CLI, subscriptions) that is not there. */
   noSuchPlan: (planId: string): NotFoundError => new NotFoundError(`There is no plan "${planId}".`),
   /** The plan a card or prompt was about has since been removed. */
@@ -46,6 +55,15 @@ export const refusals = {
     new NotFoundError(
       `${email} is not in the people directory. Add them with a people file first.`,
     ),
+  /** A holder chosen on an import preview who is not in the directory: nothing is imported. */
+  holderNotInDirectory: (owner: string, value: string): NotFoundError =>
+    new NotFoundError(
+      `For ${owner}, ${value.slice(0, 100)} is not in the directory. Nothing was imported: ` +
+        'add them with a people file first, or leave the post empty for now.',
+    ),
+  /** An import preview that has been settled or removed since its card was sent. */
+  previewGone: (): NotFoundError =>
+    new NotFoundError('I cannot find that preview any more. Please send the file again.'),
   /** The person acting was removed from the directory while the turn ran. */
   youAreGone: (): NotFoundError => new NotFoundError('You are no longer in the directory.'),
   /** A card whose data lacks what it is about (damaged, or from an older version). */

@@ -1,8 +1,9 @@
 import type { Person } from '../domain/person';
 import type { Preview } from '../domain/preview';
-import { NotFoundError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import type { ImportPreview } from './preview-import';
 import type { Repositories } from './repositories';
+import { refusals } from './refusals';
 
 /** How long a claim stands before another admin may take over an import that never finished. */
 export const STALE_CLAIM_MS = 5 * 60 * 1000;
@@ -22,7 +23,7 @@ export async function openPreview(
 ): Promise<ImportPreview> {
   const preview = (await repos.previews.get(previewId)) as ImportPreview | null;
   if (!preview) {
-    throw new NotFoundError('I cannot find that preview any more. Please send the file again.');
+    throw refusals.previewGone();
   }
   if (preview.state === 'open' && Date.parse(preview.expiresAt) <= now.getTime()) {
     throw new ValidationError(

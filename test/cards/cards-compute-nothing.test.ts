@@ -31,7 +31,9 @@ function problemsIn(source: string): string[] {
 const CARDS_SRC = path.join(__dirname, '../../src/cards');
 
 describe('cards only map a ready model', () => {
-  const files = readdirSync(CARDS_SRC).filter((f) => f.endsWith('.ts'));
+  const files = (readdirSync(CARDS_SRC, { recursive: true }) as string[]).filter((f) =>
+    f.endsWith('.ts'),
+  );
 
   it('finds the card sources', () => {
     expect(files.length).toBeGreaterThan(10);

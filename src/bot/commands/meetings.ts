@@ -2,9 +2,10 @@ import { readMeetingDates } from '../../ask/meeting-dates';
 import { normaliseQuestion, wordsOf } from '../../ask/text';
 import { formatDate } from '../../domain/overdue';
 import { loadAskWorld } from '../../services/ask-world';
-import { NotFoundError, ValidationError } from '../../services/errors';
+import { ValidationError } from '../../services/errors';
 import { assertMaySetMeetings, setMeetingDates } from '../../services/meetings';
 import type { TextCommand } from '../bot-turn';
+import { refusals } from '../../services/refusals';
 
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const USAGE =
@@ -43,11 +44,9 @@ export const meetingsCommand: TextCommand = {
     const planId = exact?.id ?? (match?.kind === 'one' ? match.planId : null);
     if (!planId) {
       const names = world.plans.map((p) => p.id).join(', ');
-      throw new NotFoundError(
-        match?.kind === 'several'
-          ? `More than one plan matches "${query}": ${match.planIds.join(', ')}. Please use the plan's id.`
-          : `I can't find a plan called "${query}". The plans are: ${names || 'none yet'}.`,
-      );
+      throw match?.kind === 'several'
+        ? refusals.severalPlans(query, match.planIds.join(', '), "Please use the plan's id.")
+        : refusals.noPlanCalled(query, names || 'none yet');
     }
     const plan = world.plans.find((p) => p.id === planId);
     if (!datesText) {
