@@ -52,15 +52,19 @@ function describeChange(action: Action): string {
   return `${who} updated this action since your card was sent: it is now ${statusLabel(action.status)}.`;
 }
 
-/** The answer to a request recorded before: what it wrote, and the action as it is now. */
+/**
+ * The answer to a request recorded before: what it wrote, and the action as it is now (`current`
+ * when just read; otherwise read again).
+ */
 async function recordedBefore(
   deps: { actions: ActionsRepository; updates: UpdatesRepository },
   input: RecordUpdateInput,
   id: string,
+  current?: Action,
 ): Promise<RecordUpdateResult | null> {
   const [update, action] = await Promise.all([
     deps.updates.get(input.planId, input.ref, id),
-    deps.actions.get(input.planId, input.ref),
+    current ?? deps.actions.get(input.planId, input.ref),
   ]);
   return update && action ? { outcome: 'saved', action, update } : null;
 }
@@ -108,20 +112,28 @@ export async function recordUpdate(
   const at = input.now.toISOString();
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    // A request that names itself may have been recorded already (a redelivery): looked for
-    // alongside the action, so it costs no extra wait.
-    const [current, before] = await Promise.all([
-      deps.actions.get(input.planId, input.ref),
-      attempt === 0 && input.requestId ? deps.updates.get(input.planId, input.ref, id) : null,
-    ]);
-    if (before && current) return { outcome: 'saved', action: current, update: before };
+    const current = await deps.actions.get(input.planId, input.ref);
     if (!current) throw refusals.noSuchAction(input.planId, input.ref);
-    if (!canUpdate(input.author, current)) throw refusals.notOwner(current, 'update it');
+    // A request that names itself may have been recorded already (Teams redelivers a slow
+    // invoke). Where this pass writes, a recorded one makes the write fail as a duplicate and is
+    // answered then; only a pass that would write nothing looks for it first, so a first
+    // delivery (nearly every turn) pays no extra read.
+    const recorded = async (): Promise<RecordUpdateResult | null> =>
+      input.requestId ? recordedBefore(deps, input, id, current) : null;
+    if (!canUpdate(input.author, current)) {
+      const before = await recorded();
+      if (before) return before;
+      throw refusals.notOwner(current, 'update it');
+    }
     const wantsEdit =
       (change.status !== null && change.status !== current.status) ||
       change.revisedDue !== null ||
       change.reviewDate !== null;
-    if (wantsEdit && current.signedOffAt) throw refusals.signedOff(current);
+    if (wantsEdit && current.signedOffAt) {
+      const before = await recorded();
+      if (before) return before;
+      throw refusals.signedOff(current);
+    }
     const stale = input.seenVersion !== undefined && input.seenVersion !== current.version;
     const applyEdit = wantsEdit && !stale;
     const base = {
@@ -148,10 +160,17 @@ export async function recordUpdate(
 
     if (!wantsEdit && change.note === null) {
       // Update pressed with the status as shown and nothing typed: say so, whatever the version.
-      return { outcome: 'unchanged', action: current };
+      return (await recorded()) ?? { outcome: 'unchanged', action: current };
     }
     if (!applyEdit && change.note === null) {
-      return { outcome: 'stale', action: current, update: null, changed: describeChange(current) };
+      return (
+        (await recorded()) ?? {
+          outcome: 'stale',
+          action: current,
+          update: null,
+          changed: describeChange(current),
+        }
+      );
     }
     const next: Action = {
       ...current,

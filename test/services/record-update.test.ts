@@ -153,4 +153,60 @@ describe('recordUpdate against Azurite', () => {
     const notes = (await repos.updates.listForAction('p', '1')).map((u) => u.note);
     for (let i = 0; i < 20; i++) expect(notes).toContain(`reply ${i}`);
   });
+
+  it('answers a request delivered again with what it recorded, and records it once', async () => {
+    await repos.actions.saveMany([
+      {
+        planId: 'p',
+        ref: '3',
+        recommendation: 'R',
+        proposedAction: 'A',
+        owners: ['Head of Democratic Services'],
+        budget: 'N/A',
+        timescale: 'January 2027',
+        due: '2027-01-31',
+        revisedDue: null,
+        revisedReason: null,
+        status: 'not-started' as const,
+        lastUpdateAt: null,
+        lastUpdateBy: null,
+        lastNote: null,
+      },
+    ]);
+    const seen = (await repos.actions.get('p', '3'))!;
+    // A status change alone (nothing else would be written again), then one with a note, each
+    // delivered twice from the same card; then one delivered twice at the same moment.
+    const requests = [
+      { request: { status: 'on-track' }, requestId: 'invoke-status-only' },
+      { request: { status: 'at-risk', note: 'Slipping' }, requestId: 'invoke-with-note' },
+    ];
+    for (const { request, requestId } of requests) {
+      const version = (await repos.actions.get('p', '3'))!.version;
+      const extra = { ref: '3', seenVersion: version, requestId };
+      const first = await recordUpdate(repos, input(request, extra));
+      const again = await recordUpdate(repos, input(request, extra));
+      expect(first.outcome).toBe('saved');
+      expect(again.outcome).toBe('saved');
+      expect(again.action).toEqual(first.action);
+      expect(again.outcome === 'saved' && again.update).toEqual(
+        expect.objectContaining({ id: requestId, statusTo: request.status }),
+      );
+    }
+    const version = (await repos.actions.get('p', '3'))!.version;
+    const racing = await Promise.all(
+      [1, 2].map(() =>
+        recordUpdate(
+          repos,
+          input({ status: 'complete' }, { ref: '3', seenVersion: version, requestId: 'racing' }),
+        ),
+      ),
+    );
+    expect(racing.map((r) => r.outcome)).toEqual(['saved', 'saved']);
+    const history = await repos.updates.listForAction('p', '3');
+    expect(history.map((u) => u.id).sort()).toEqual(
+      ['invoke-status-only', 'invoke-with-note', 'racing'].sort(),
+    );
+    expect((await repos.actions.get('p', '3'))?.status).toBe('complete');
+    expect(seen.status).toBe('not-started');
+  });
 });
