@@ -1,4 +1,5 @@
 import { Template } from 'adaptivecards-templating';
+import { withSubmitFallback } from './submit-fallback';
 
 /** An Adaptive Card as plain JSON, ready to be wrapped in an attachment. */
 export type AdaptiveCard = Record<string, unknown>;
@@ -50,7 +51,8 @@ export function expandCard<T extends object>(template: object, data: T): Adaptiv
   if (typeof card !== 'object' || card === null || Array.isArray(card)) {
     throw new Error('A card template must expand to a JSON object');
   }
-  return card as AdaptiveCard;
+  // Buttons also work on clients without Universal Actions, where the budget leaves room.
+  return withSubmitFallback(card as AdaptiveCard, CARD_BUDGET_BYTES, cardBytes);
 }
 
 const parsedTemplates = new WeakMap<object, Template>();

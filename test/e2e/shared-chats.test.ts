@@ -256,6 +256,58 @@ describe('cards in group chats and channels', () => {
     expect(inputsOf(officer)).toEqual([]);
   });
 
+  it('updates an action from a client without Universal Actions (Action.Submit)', async () => {
+    h.connector.clear();
+    await h.message(megan, `action ${PLAN} 2`);
+    const card = h.connector.cards()[0];
+    const update = ofType(card, 'Action.Execute').find((a) => a.verb === VERBS.updateAction)!;
+    const submit = update.fallback as Json;
+    expect(submit.type).toBe('Action.Submit');
+    h.connector.clear();
+    const note = 'Training booked with the LGA for February.';
+    // The client sends the Submit's data with the inputs, as a message replying to the card.
+    const result = await h.submit(
+      megan,
+      { ...inputValues(card), note, status: 'at-risk', ...(submit.data as Json) },
+      'card-message-1',
+    );
+    expect(result.status).toBe(200);
+    const saved = (await h.app.repos.actions.get(PLAN, '2'))!;
+    expect(saved.status).toBe('at-risk');
+    expect(saved.lastNote).toBe(note);
+    // In a personal chat the card is replaced by the refreshed one, as the invoke answers.
+    const [replaced] = h.connector.activities.filter((a) => a.method === 'update');
+    expect(replaced.replyToId).toBe('card-message-1');
+    expect(textOf(h.connector.cards()[0])).toContain('Saved: ▲ At risk');
+  });
+
+  it('answers an Action.Submit in a group chat in words, updating everyone’s card', async () => {
+    h.connector.clear();
+    await say(USERS.adele, `action ${PLAN} 2`);
+    const { card: shared, id } = posted();
+    const own = cardOf(await refresh(megan, shared));
+    const update = ofType(own, 'Action.Execute').find((a) => a.verb === VERBS.updateAction)!;
+    const submit = update.fallback as Json;
+    h.connector.clear();
+    const note = 'Second session moved to March at the members’ request.';
+    const result = await h.post(
+      h.activity(megan, {
+        type: 'message',
+        conversation: GROUP,
+        replyToId: id,
+        value: { ...inputValues(own), note, status: 'on-track', ...(submit.data as Json) },
+      }),
+    );
+    expect(result.status).toBe(200);
+    expect((await h.app.repos.actions.get(PLAN, '2'))?.lastNote).toBe(note);
+    expect(h.connector.texts()).toEqual(['Action 2 updated: ● On track.']);
+    const updated = h.connector.activities.filter((a) => a.method === 'update');
+    expect(updated.map((u) => u.replyToId)).toEqual([id]);
+    const base = h.connector.cards()[0];
+    expect(inputsOf(base)).toEqual([]);
+    expect(JSON.stringify(h.connector.activities)).not.toContain('members’ request');
+  });
+
   it('keeps personal chats as they were: the owner’s card, with no refresh', async () => {
     h.connector.clear();
     await h.message(megan, `action ${PLAN} 1`);
