@@ -1,24 +1,18 @@
 import { buildSignOffCard } from '../cards/sign-off-card';
 import type { ContainerStyle } from '../cards/format';
-import { isAwaitingSignOff } from '../domain/sign-off';
-import { refusals } from '../services/refusals';
-import { viewAction } from '../services/open-action';
+import type { Action, Plan } from '../domain/action';
 import type { ReopenResult, SignOffResult } from '../services/sign-off';
 import type { BotTurn, CardJson } from './bot-turn';
 import { actionCardOf } from './render-action';
 
-/** The sign-off card of a plan as it stands now, with a notice on top. */
-export async function signOffCardFor(
-  turn: BotTurn,
-  planId: string,
+/** The sign-off card of a plan as it stands after a decision, with a notice on top. */
+export function signOffCardOf(
+  queue: { plan: Plan; awaiting: Action[] },
   notice?: { text: string; style: ContainerStyle },
-): Promise<CardJson> {
-  const plan = await turn.deps.repos.plans.get(planId);
-  if (!plan) throw refusals.planGone();
-  const actions = await turn.deps.repos.actions.listByPlan(plan.id);
+): CardJson {
   return buildSignOffCard({
-    plan,
-    awaiting: actions.filter((a) => isAwaitingSignOff(a, plan)),
+    plan: queue.plan,
+    awaiting: queue.awaiting,
     notice: notice?.text,
     noticeStyle: notice?.style,
   });
@@ -49,14 +43,9 @@ const joinRefs = (refs: string[]): string =>
 export async function tellOwnersReopened(turn: BotTurn, result: ReopenResult): Promise<string> {
   const { action, plan, owners } = result;
   const notifier = turn.deps.notifier;
-  // Each owner may edit it: the card they get has the update form.
-  const opened = {
-    ...(await viewAction(turn.deps.repos, turn.person, { plan, action }, turn.now, 5)),
-    canEdit: true,
-  };
   const told: string[] = [];
   for (const owner of owners) {
-    const card = actionCardOf(opened, {
+    const card = actionCardOf(result.ownersView, {
       notice: `${turn.person.name} reopened this action: ${action.lastNote ?? ''}`,
       noticeStyle: 'warning',
     });

@@ -8,6 +8,8 @@ import { ConflictError } from '../storage/errors';
 import type { Repositories } from './repositories';
 import type { Author } from './record-update';
 import { ValidationError } from './errors';
+import { signOffQueue } from './awaiting-sign-off';
+import { viewAction, type OpenedAction } from './open-action';
 import { refusals } from './refusals';
 
 /** What sign-off and reopening read and write. */
@@ -28,6 +30,8 @@ export interface SignOffResult {
   signedOff: Action[];
   /** Actions that could not be signed off, each with the reason in plain words. */
   refused: { ref: string; message: string }[];
+  /** What still awaits sign-off on the plan afterwards. */
+  awaiting: Action[];
 }
 
 /** A reopening of a completed action, with the comment that goes to its owners. */
@@ -46,7 +50,14 @@ export interface ReopenResult {
   action: Action;
   update: ActionUpdate;
   owners: Person[];
+  /** The action as its owners open it (they may edit it), with its recent history. */
+  ownersView: OpenedAction;
+  /** What still awaits sign-off on the plan afterwards. */
+  awaiting: Action[];
 }
+
+/** Updates shown on the card that tells owners their action was reopened. */
+const OWNER_HISTORY = 5;
 
 // Two chairs at the same meeting, or a chair and an officer: a few re-reads settle it.
 const MAX_ATTEMPTS = 10;
@@ -114,7 +125,8 @@ export async function signOffActions(
     if ('refused' in outcome) refused.push({ ref, message: outcome.refused });
     else signedOff.push(outcome.action);
   }
-  return { plan, signedOff, refused };
+  const { awaiting } = await signOffQueue(deps, plan.id);
+  return { plan, signedOff, refused, awaiting };
 }
 
 /**
@@ -151,9 +163,15 @@ export async function reopenAction(deps: SignOffDeps, input: ReopenInput): Promi
     };
   });
   if ('refused' in outcome) throw new ValidationError(outcome.refused);
-  const people = await deps.people.list();
+  const [people, { awaiting }, view] = await Promise.all([
+    deps.people.list(),
+    signOffQueue(deps, plan.id),
+    viewAction(deps, input.author, { plan, action: outcome.action }, input.now, OWNER_HISTORY),
+  ]);
   const owners = people.filter((p) => ownsAction(p, outcome.action));
-  return { plan, action: outcome.action, update: outcome.update, owners };
+  // Each owner may edit it: the card they get has the update form.
+  const ownersView = { ...view, canEdit: true };
+  return { plan, action: outcome.action, update: outcome.update, owners, ownersView, awaiting };
 }
 
 function auditRow(

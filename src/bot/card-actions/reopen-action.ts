@@ -2,7 +2,7 @@ import { commentInputId, VERBS } from '../../cards/verbs';
 import { reopenAction } from '../../services/sign-off';
 import type { CardAction } from '../bot-turn';
 import { cardTarget, cardText } from '../card-data';
-import { signOffCardFor, tellOwnersReopened } from '../sign-off-turns';
+import { signOffCardOf, tellOwnersReopened } from '../sign-off-turns';
 
 /**
  * "Reopen" on the sign-off card: the action goes back to its owners with the comment typed
@@ -23,7 +23,7 @@ export const reopenActionCardAction: CardAction = {
     });
     const told = await tellOwnersReopened(turn, result);
     return {
-      card: await signOffCardFor(turn, planId, { text: told, style: 'good' }),
+      card: signOffCardOf(result, { text: told, style: 'good' }),
       view: { view: 'sign-off', planId },
       said: `Reopened action ${result.action.ref}.`,
     };

@@ -2,7 +2,7 @@ import { VERBS } from '../../cards/verbs';
 import { signOffActions } from '../../services/sign-off';
 import type { CardAction } from '../bot-turn';
 import { cardTarget } from '../card-data';
-import { signOffCardFor, signOffInWords } from '../sign-off-turns';
+import { signOffCardOf, signOffInWords } from '../sign-off-turns';
 
 /** "Sign off" on the sign-off card: closes the action and answers with the card, refreshed. */
 export const signOffActionCardAction: CardAction = {
@@ -19,7 +19,7 @@ export const signOffActionCardAction: CardAction = {
     turn.log.info({ planId, ref, refused: result.refused.length }, 'sign-off');
     const done = signOffInWords(result);
     return {
-      card: await signOffCardFor(turn, planId, done),
+      card: signOffCardOf(result, done),
       view: { view: 'sign-off', planId },
       said: done.text,
     };

@@ -3,7 +3,7 @@ import { ValidationError } from '../../services/errors';
 import { signOffActions } from '../../services/sign-off';
 import type { CardAction } from '../bot-turn';
 import { cardText, DAMAGED_CARD_MESSAGE, MAX_CARD_REF_LENGTH } from '../card-data';
-import { signOffCardFor, signOffInWords } from '../sign-off-turns';
+import { signOffCardOf, signOffInWords } from '../sign-off-turns';
 
 // The card shows at most a few dozen; anything longer did not come from it.
 const MAX_REFS = 100;
@@ -35,7 +35,7 @@ export const signOffAllCardAction: CardAction = {
     turn.log.info({ planId, count: result.signedOff.length }, 'sign-off of several');
     const done = signOffInWords(result);
     return {
-      card: await signOffCardFor(turn, planId, done),
+      card: signOffCardOf(result, done),
       view: { view: 'sign-off', planId },
       said: done.text,
     };

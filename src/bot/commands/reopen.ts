@@ -1,11 +1,7 @@
-import { canSignOff } from '../../domain/permissions';
-import { ValidationError } from '../../services/errors';
-import { planNamed } from '../../services/plan-named';
-import { reopenAction } from '../../services/sign-off';
+import { reopenNamed } from '../../services/sign-off-named';
 import type { TextCommand } from '../bot-turn';
 import { tellOwnersReopened } from '../sign-off-turns';
 import { readReopen } from './decision-words';
-import { refusals } from '../../services/refusals';
 
 /**
  * `reopen <plan> <ref> <comment>`, "reopen rec 3 on the comms plan: comment": a chair or admin
@@ -21,25 +17,11 @@ export const reopenCommand: TextCommand = {
     return read ? [read.plan, read.ref, read.comment] : ['', '', ''];
   },
   run: async (turn, [planWords, ref, comment]) => {
-    if (!canSignOff(turn.person)) {
-      throw refusals.chairsOnly('reopen actions');
-    }
-    if (!ref) {
-      throw new ValidationError(
-        'Say which action and why, for example: reopen rec 3 on the comms plan: the training has not happened yet.',
-      );
-    }
-    const plan = await planNamed(
-      turn.deps.repos,
+    const result = await reopenNamed(turn.deps.repos, {
       planWords,
-      (id) => `reopen ${id} ${ref} ${comment}`,
-    );
-    const result = await reopenAction(turn.deps.repos, {
-      planId: plan.id,
       ref,
-      author: turn.person,
       comment,
-      source: 'command',
+      author: turn.person,
       now: turn.now,
     });
     await turn.context.sendActivity(await tellOwnersReopened(turn, result));

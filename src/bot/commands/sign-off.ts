@@ -1,10 +1,7 @@
-import { canSignOff } from '../../domain/permissions';
-import { refusals } from '../../services/refusals';
-import { planNamed } from '../../services/plan-named';
-import { signOffActions } from '../../services/sign-off';
+import { signOffNamed } from '../../services/sign-off-named';
 import type { TextCommand } from '../bot-turn';
 import { sendView } from '../shared-cards';
-import { signOffCardFor, signOffInWords } from '../sign-off-turns';
+import { signOffCardOf, signOffInWords } from '../sign-off-turns';
 import { readRefsAndPlan } from './decision-words';
 
 const SIGN_OFF = /^(?:please\s+)?(?:can you\s+)?sign[\s-]?off\s+(.+)$/i;
@@ -31,26 +28,21 @@ export const signOffCommand: TextCommand = {
     return list && m[1].split(/\s+/).length <= 6 ? [list[1], ''] : null;
   },
   run: async (turn, [planWords, refs]) => {
-    if (!canSignOff(turn.person)) {
-      throw refusals.chairsOnly('sign off actions');
-    }
-    const plan = await planNamed(turn.deps.repos, planWords, (id) =>
-      refs ? `sign off ${refs.split(',').join(', ')} on ${id}` : `sign off ${id} 1`,
-    );
-    if (!refs) {
-      await sendView(turn, { view: 'sign-off', planId: plan.id }, () =>
-        signOffCardFor(turn, plan.id),
+    const outcome = await signOffNamed(turn.deps.repos, {
+      planWords,
+      refs: refs ? refs.split(',') : [],
+      author: turn.person,
+      now: turn.now,
+    });
+    if (outcome.kind === 'queue') {
+      const { queue } = outcome;
+      await sendView(turn, { view: 'sign-off', planId: queue.plan.id }, async () =>
+        signOffCardOf(queue),
       );
       return;
     }
-    const result = await signOffActions(turn.deps.repos, {
-      planId: plan.id,
-      refs: refs.split(','),
-      author: turn.person,
-      source: 'command',
-      now: turn.now,
-    });
-    turn.log.info({ planId: plan.id, signedOff: result.signedOff.length }, 'sign-off');
+    const { result } = outcome;
+    turn.log.info({ planId: result.plan.id, signedOff: result.signedOff.length }, 'sign-off');
     await turn.context.sendActivity(signOffInWords(result).text);
   },
 };

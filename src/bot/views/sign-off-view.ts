@@ -1,8 +1,7 @@
 import type { SharedViewKey } from '../../cards/refresh';
 import { buildSignOffCard } from '../../cards/sign-off-card';
 import { canSignOff } from '../../domain/permissions';
-import { isAwaitingSignOff } from '../../domain/sign-off';
-import { NotFoundError } from '../../services/errors';
+import { signOffQueue } from '../../services/awaiting-sign-off';
 import { cardText } from '../card-data';
 import type { SharedView } from './shared-view';
 
@@ -19,12 +18,10 @@ export const signOffView: SharedView<SignOffKey> = {
     return planId ? { view: 'sign-off', planId } : null;
   },
   render: async (deps, { planId }, viewer, _now) => {
-    const plan = await deps.repos.plans.get(planId);
-    if (!plan) throw new NotFoundError('That plan no longer exists.');
-    const actions = await deps.repos.actions.listByPlan(plan.id);
+    const { plan, awaiting } = await signOffQueue(deps.repos, planId);
     return buildSignOffCard({
       plan,
-      awaiting: actions.filter((a) => isAwaitingSignOff(a, plan)),
+      awaiting,
       everyone: !viewer || !canSignOff(viewer),
     });
   },
