@@ -20,7 +20,7 @@ import {
   type UpdateInputsData,
 } from './inputs';
 import { encodeNudgeContext } from './nudge-context';
-import { expandCard, fitCardInSteps, type AdaptiveCard } from './render';
+import { expandCard, fitCardInSteps, renderCard, type AdaptiveCard } from './render';
 import { executeData, VERBS, type ActionExecuteData, type SnoozeExecuteData } from './verbs';
 
 /** Most actions given their own inputs on one nudge card; the rest are listed briefly. */
@@ -236,4 +236,14 @@ export function nudgeCardData(
  */
 export function buildNudgeCard(input: NudgeCardInput, sizes = NUDGE_SIZES): AdaptiveCard {
   return fitCardInSteps(sizes, (size) => expandCard(template, nudgeCardData(input, size)));
+}
+
+/**
+ * The nudge card at the `step`-th of {@link NUDGE_SIZES} exactly: a `CardTooLargeError` when
+ * that size is over the budget, null past the smallest. For senders that go down the sizes
+ * themselves (the notifier, when Teams refuses a card as too large).
+ */
+export function buildNudgeCardAt(input: NudgeCardInput, step: number): AdaptiveCard | null {
+  const size = NUDGE_SIZES[step];
+  return size ? renderCard(template, nudgeCardData(input, size)) : null;
 }

@@ -1,4 +1,4 @@
-import { buildNudgeCard } from '../cards/nudge-card';
+import { buildNudgeCardAt } from '../cards/nudge-card';
 import { localDate } from '../domain/overdue';
 import {
   isNudgeTime,
@@ -8,7 +8,7 @@ import {
   type NudgeBatch,
 } from '../domain/nudge-policy';
 import type { Outgoing } from './deliver';
-import type { OutgoingMessage } from '../notify/outgoing-message';
+import type { SizedMessage } from '../notify/outgoing-message';
 import { nudgePolicyOf, type JobDeps, type JobOptions, type JobReport } from './job-context';
 import { loadPlansAndActions } from '../services/my-actions';
 import type { JobDefinition } from './job-definition';
@@ -19,12 +19,17 @@ export const NUDGES_JOB = 'nudges' as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The nudge message: the nudge card, with a summary for Teams' notification. */
-export function nudgeMessage(batch: NudgeBatch): OutgoingMessage {
+/**
+ * The nudge message: the nudge card, with a summary for Teams' notification. It comes in sizes,
+ * largest first: the notifier goes down them while a card is over the budget or Teams refuses
+ * it as too large, so a prompt is sent with fewer actions rather than not at all.
+ */
+export function nudgeMessage(batch: NudgeBatch): SizedMessage {
   const n = batch.items.length;
-  return {
-    card: buildNudgeCard({ person: batch.person, items: batch.items }),
-    summary: n === 1 ? '1 action needs an update' : `${n} actions need an update`,
+  const summary = n === 1 ? '1 action needs an update' : `${n} actions need an update`;
+  return (step) => {
+    const card = buildNudgeCardAt({ person: batch.person, items: batch.items }, step);
+    return card ? { card, summary } : null;
   };
 }
 

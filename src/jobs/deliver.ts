@@ -1,5 +1,5 @@
 import type { Person } from '../domain/person';
-import type { OutgoingMessage } from '../notify/outgoing-message';
+import type { Sendable } from '../notify/outgoing-message';
 import { ledgerStep, type LedgerPayload, type LedgerState } from '../storage/ledger-repository';
 import type { JobDeps, MessageOutcome, MessageReport } from './job-context';
 
@@ -12,8 +12,11 @@ export interface Outgoing {
   /** A team channel's stored reference: the message goes there instead of to a person. */
   channel?: Record<string, unknown>;
   payload: LedgerPayload;
-  /** Builds the message; called only when it is really going to be sent. */
-  compose: () => OutgoingMessage;
+  /**
+   * Builds the message; called only when it is really going to be sent. A message that can be
+   * made smaller (a `SizedMessage`) is built by the notifier at the size that goes.
+   */
+  compose: () => Sendable;
   /**
    * Runs once the message has, or may have, been delivered (e.g. remember what it asked), so a
    * reply to a prompt sent just before a crash is still understood.

@@ -2,11 +2,11 @@ import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Person } from '../domain/person';
 import type { Logger } from '../logging/logger';
 import type { PeopleRepository } from '../storage/people-repository';
-import { messageActivity } from './message-activity';
-import type { OutgoingMessage } from './outgoing-message';
+import type { Sendable } from './outgoing-message';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
 import { sendToConversation, startChat } from './proactive';
 import { classifySendError, type SendFailure } from './send-errors';
+import { sendSized, type Attempted, type SizedResult } from './send-sized';
 import { TEAMS_LIMITS, type TeamsLimits } from './send-limiter';
 
 /** What became of one proactive message. */
@@ -44,17 +44,16 @@ export interface NotifierOptions {
   random?: () => number;
 }
 
-type Attempted<T> =
-  { ok: true; value: T; attempts: number } | { ok: false; failure: SendFailure; attempts: number };
-
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The one place proactive messages are sent from. Every request waits for the rate limiter in
  * the adapter's HTTP pipeline (Teams' per-app and per-conversation limits, see
  * `createNotifierAdapter`); throttling and gateway errors are retried here with backoff and
- * jitter honouring Retry-After; a person Teams refuses is marked unreachable. Errors are caught
- * inside the turn so they come back here, never to an `onTurnError`.
+ * jitter honouring Retry-After; a person Teams refuses is marked unreachable; a message too
+ * large (for the card budget, or refused by Teams for its size) is sent smaller or in parts when
+ * it has a smaller form (see `SizedMessage`). Errors are caught inside the turn so they come
+ * back here, never to an `onTurnError`.
  */
 export class Notifier {
   private readonly retry: RetryPolicy;
@@ -86,7 +85,7 @@ export class Notifier {
    */
   async send(
     person: Person,
-    message: OutgoingMessage,
+    message: Sendable,
     hint: { serviceUrl?: string } = {},
   ): Promise<SendOutcome> {
     let reference = person.conversationReference as Partial<ConversationReference> | null;
@@ -116,29 +115,20 @@ export class Notifier {
       });
     }
     const ref = reference;
-    const activity = messageActivity(message);
-    const sent = await this.attempt(() =>
-      sendToConversation(this.deps.adapter, this.deps.appId, ref, activity),
-    );
+    const sent = await this.sendSized(ref, message);
     attempts += sent.attempts;
     if (!sent.ok) return this.failed(person, sent.failure, attempts);
-    return { status: 'sent', activityId: sent.value, attempts };
+    return { status: 'sent', activityId: sent.activityId, attempts };
   }
 
   /**
    * Posts a message to a team channel the bot was added to (its stored reference). A channel
    * Teams refuses (the app removed from the team, the channel deleted) comes back unreachable.
    */
-  async sendToChannel(
-    reference: Record<string, unknown>,
-    message: OutgoingMessage,
-  ): Promise<SendOutcome> {
+  async sendToChannel(reference: Record<string, unknown>, message: Sendable): Promise<SendOutcome> {
     const ref = reference as Partial<ConversationReference>;
-    const activity = messageActivity(message);
-    const sent = await this.attempt(() =>
-      sendToConversation(this.deps.adapter, this.deps.appId, ref, activity),
-    );
-    if (sent.ok) return { status: 'sent', activityId: sent.value, attempts: sent.attempts };
+    const sent = await this.sendSized(ref, message);
+    if (sent.ok) return { status: 'sent', activityId: sent.activityId, attempts: sent.attempts };
     const { failure } = sent;
     this.deps.logger.warn(
       {
@@ -183,6 +173,23 @@ export class Notifier {
     }
     this.deps.logger.warn(log, 'proactive message failed');
     return { status: 'failed', reason: failure.reason, statusCode: failure.statusCode, attempts };
+  }
+
+  /** Sends a message to a conversation, smaller or in parts when it is too large. */
+  private async sendSized(
+    ref: Partial<ConversationReference>,
+    message: Sendable,
+  ): Promise<SizedResult> {
+    const sent = await sendSized(message, (activity) =>
+      this.attempt(() => sendToConversation(this.deps.adapter, this.deps.appId, ref, activity)),
+    );
+    if (sent.ok && (sent.step > 0 || sent.parts > 1)) {
+      this.deps.logger.info(
+        { conversation: ref.conversation?.id, step: sent.step, parts: sent.parts },
+        'message sent smaller, as it was too large',
+      );
+    }
+    return sent;
   }
 
   /** Runs one request, retrying what Teams asks to be retried. */

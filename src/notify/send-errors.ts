@@ -1,7 +1,10 @@
 import { parseRetryAfter, RETRYABLE_STATUSES } from './retry-policy';
 
-/** What to do about a send that did not succeed. */
-export type FailureKind = 'retry' | 'unreachable' | 'failed';
+/**
+ * What to do about a send that did not succeed. `too-large`: Teams refused the message for its
+ * size, so the same message will never go, but a smaller one may.
+ */
+export type FailureKind = 'retry' | 'unreachable' | 'too-large' | 'failed';
 
 /** A failed send, understood. */
 export interface SendFailure {
@@ -48,6 +51,10 @@ function connectionDropped(e: ErrorShape, code: string | null, message: string):
   return DROPPED.test(message);
 }
 
+// Teams answers 413 with code MessageSizeTooBig; proxies in front of it may say it in words.
+const TOO_LARGE =
+  /MessageSizeTooBig|message (?:size )?too (?:big|large)|entity too large|content length exceeded/i;
+
 function unreachableReason(statusCode: number, code: string | null): string {
   if (code === 'ConversationBlockedByUser') return 'Has blocked the bot in Teams';
   if (code === 'BotDisabledByAdmin') return 'The app has been turned off by a Teams administrator';
@@ -59,6 +66,7 @@ function unreachableReason(statusCode: number, code: string | null): string {
  * Sorts an error from a Bot Connector call: throttling and gateway errors, refused, reset and
  * timed-out connections are retried; 403
  * (blocked, app not installed) and 404 (conversation gone) mean the person cannot be reached;
+ * 413 (or MessageSizeTooBig) means this message is too large and a smaller one may go;
  * anything else fails this message only.
  */
 export function classifySendError(error: unknown, nowMs: number = Date.now()): SendFailure {
@@ -74,6 +82,15 @@ export function classifySendError(error: unknown, nowMs: number = Date.now()): S
     typeof detailCode === 'string' ? detailCode : typeof e.code === 'string' ? e.code : null;
   const message = typeof e.message === 'string' ? e.message : String(error);
   const retryAfterMs = parseRetryAfter(e.response?.headers?.get?.('retry-after'), nowMs);
+  if (status === 413 || code === 'MessageSizeTooBig' || TOO_LARGE.test(message)) {
+    return {
+      kind: 'too-large',
+      statusCode: status,
+      code,
+      reason: 'Teams refused the message as too large',
+      retryAfterMs: null,
+    };
+  }
   if (status !== null && RETRYABLE_STATUSES.has(status)) {
     return {
       kind: 'retry',

@@ -59,7 +59,7 @@ describe('the report to admins', () => {
     const { outgoing, noContact } = adminReportMessages('prompts', people, messages);
     expect(outgoing.map((o) => o.target)).toEqual(['admin-report|pat@x.example']);
     expect(outgoing[0].report.title).toBe('I couldn’t send prompts to 2 people');
-    expect(outgoing[0].compose().summary).toBe('I couldn’t send prompts to 2 people');
+    expect(outgoing[0].compose()).toMatchObject({ summary: 'I couldn’t send prompts to 2 people' });
     expect(noContact).toEqual([
       expect.objectContaining({ to: 'lee@x.example', outcome: 'no-contact' }),
     ]);

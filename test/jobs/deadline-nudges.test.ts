@@ -62,6 +62,29 @@ describe('deadline nudges against Azurite', () => {
     expect(f.received(PATTI)).toEqual([]);
   });
 
+  it('sends a prompt Teams refuses as too large again with fewer actions, rather than failing it', async () => {
+    f = await jobFixture();
+    // Teams taking only small messages: the two-action prompt is refused, a one-action one goes.
+    f.connector.maxMessageBytes = 6000;
+    const report = await run(f, WEDNESDAY_NINE);
+    for (const email of [ALEX, MEGAN]) {
+      expect(report.messages.find((m) => m.to === email)?.outcome).toBe('sent');
+      const received = f.received(email);
+      expect(received).toHaveLength(1);
+      const card = textOf(received[0].activity.attachments);
+      expect(card).toContain('Action 4');
+      expect(card).toContain('…and 1 more: type **my actions** to see them all.');
+      // Still the whole story for the notification and for a reply in words.
+      expect(received[0].activity.summary).toBe('2 actions need an update');
+      expect((await f.repos.replies.get(email, WEDNESDAY_NINE))?.items).toHaveLength(2);
+    }
+    // Only sizes that change the card are tried: the two-action card at each length of text it
+    // comes in (four at most), then one action.
+    expect(f.connector.refusedTooLarge.length).toBeLessThanOrEqual(2 * 4);
+    const rows = await f.repos.ledger.listRun('nudges', '2026-11-25');
+    expect(rows.map((r) => r.state)).toEqual(['sent', 'sent']);
+  });
+
   it('prompts on the right days: due soon once, due today, overdue weekly, never when snoozed', async () => {
     f = await jobFixture();
     const action2 = await f.repos.actions.get(PLAN, '2');

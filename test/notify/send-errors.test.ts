@@ -40,6 +40,24 @@ describe('classifySendError', () => {
     );
   });
 
+  it('knows a message refused for its size, however it is said, so a smaller one can be sent', () => {
+    for (const error of [
+      restError(413, 'MessageSizeTooBig'),
+      restError(413),
+      restError(400, 'MessageSizeTooBig'),
+      new Error('(MessageSizeTooBig) The request content length exceeded limit of 262144 bytes.'),
+      new Error('Request Entity Too Large'),
+    ]) {
+      expect(classifySendError(error)).toEqual(
+        expect.objectContaining({
+          kind: 'too-large',
+          reason: 'Teams refused the message as too large',
+          retryAfterMs: null,
+        }),
+      );
+    }
+  });
+
   it('fails other errors without retrying them', () => {
     expect(classifySendError(restError(400, 'BadArgument'))).toEqual(
       expect.objectContaining({ kind: 'failed', statusCode: 400, reason: 'Teams answered 400' }),

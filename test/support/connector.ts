@@ -45,6 +45,11 @@ export interface ConnectorOptions {
    * network blip), so the request never reached the service.
    */
   drop?: () => boolean;
+  /**
+   * Largest message accepted, in bytes of its JSON: a larger send or reply is refused as Teams
+   * refuses one over its limit (413, MessageSizeTooBig) and nothing is delivered.
+   */
+  maxMessageBytes?: number;
 }
 
 /**
@@ -75,8 +80,15 @@ export class TestConnector {
   /** Connections dropped by the {@link ConnectorOptions.drop} hook. */
   dropped = 0;
 
+  /** Largest message accepted (see {@link ConnectorOptions.maxMessageBytes}); tests may change it. */
+  maxMessageBytes: number | null;
+
+  /** Messages refused as too large, with their size in bytes. */
+  readonly refusedTooLarge: number[] = [];
+
   constructor(private readonly options: ConnectorOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
+    this.maxMessageBytes = options.maxMessageBytes ?? null;
     for (const m of options.members ?? []) this.members.set(m.id, m);
   }
 
@@ -267,6 +279,14 @@ export class TestConnector {
       this.pending += 1;
       await new Promise((r) => setTimeout(r, this.latencyMs));
       this.pending -= 1;
+    }
+    const size = Buffer.byteLength(raw, 'utf8');
+    if (this.maxMessageBytes !== null && size > this.maxMessageBytes) {
+      this.refusedTooLarge.push(size);
+      this.json(res, 413, {
+        error: { code: 'MessageSizeTooBig', message: 'Message size too large' },
+      });
+      return;
     }
     const fault = this.options.fault?.({ method, conversationId });
     if (fault) {
