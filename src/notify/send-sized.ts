@@ -1,5 +1,4 @@
 import type { Activity } from 'botbuilder';
-import { CardTooLargeError } from '../cards/render';
 import { messageActivity } from './message-activity';
 import type { OutgoingMessage, Sendable, SizedMessage } from './outgoing-message';
 import type { SendFailure } from './send-errors';
@@ -36,13 +35,17 @@ function sizedOf(message: Sendable): SizedMessage {
   return typeof message === 'function' ? message : (step) => (step === 0 ? message : null);
 }
 
+// The card builders' CardTooLargeError, known by its name: notify does not depend on cards.
+const isCardTooLarge = (error: unknown): error is Error =>
+  error instanceof Error && error.name === 'CardTooLargeError';
+
 /** The message at a step, as parts; a card over the budget counts as refused for its size. */
 function build(sized: SizedMessage, step: number): OutgoingMessage[] | null | SendFailure {
   try {
     const built = sized(step);
     return built === null ? null : Array.isArray(built) ? built : [built];
   } catch (error) {
-    if (error instanceof CardTooLargeError) return tooLarge(error.message);
+    if (isCardTooLarge(error)) return tooLarge(error.message);
     throw error;
   }
 }
