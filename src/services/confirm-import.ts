@@ -1,7 +1,9 @@
 import type { Person } from '../domain/person';
+import { summarisePlan, type PlanSummary } from '../domain/summary';
 import type { AssignOutcome } from './assign-post';
 import { assignPost } from './assign-post';
 import { ValidationError } from './errors';
+import { firstMessagesFor } from './first-messages';
 import { storeImportedPlan, type ImportOutcome } from './import-plan';
 import type { ImportPreview } from './preview-import';
 import type { Repositories } from './repositories';
@@ -19,7 +21,13 @@ export type ConfirmOutcome =
   | {
       status: 'imported';
       preview: ImportPreview;
-      plan?: ImportOutcome & { title: string };
+      plan?: ImportOutcome & {
+        title: string;
+        /** The plan as it now stands (null only if it was removed straight away). */
+        summary: PlanSummary | null;
+        /** How many owners "Send each owner their actions" would write to. */
+        owners: number;
+      };
       assigned: AssignOutcome[];
       people?: { added: number; changed: number; unchanged: number };
     }
@@ -64,7 +72,8 @@ export async function confirmImport(
   request: {
     previewId: string;
     by: Pick<Person, 'email' | 'name'>;
-    holders: HolderChoice[];
+    /** What was picked or typed for the n-th owner post without a holder ('' for nothing). */
+    holderValue: (index: number) => string;
     now: Date;
     timezone: string;
   },
@@ -73,7 +82,11 @@ export async function confirmImport(
   const settled = settledState(preview, request.now);
   if (settled) return { status: 'settled', preview, settled };
   // Checked before the claim, so a typing mistake leaves the preview open to correct and retry.
-  const holders = preview.kind === 'plan' ? await resolveHolders(repos, request.holders) : [];
+  const choices: HolderChoice[] =
+    preview.kind === 'plan'
+      ? preview.payload.unheld.map((u, i) => ({ owner: u.owner, value: request.holderValue(i) }))
+      : [];
+  const holders = await resolveHolders(repos, choices);
   const who = actor(request.by);
   const at = request.now.toISOString();
   const claimed = await repos.previews.settle(preview, { state: 'claimed', ...who, at });
@@ -119,10 +132,20 @@ export async function confirmImport(
       assigned.push(done);
       await audit('assigned', outcome.planId, `${done.post} to ${done.holder}`);
     }
+    const [plan, actions, people] = await Promise.all([
+      repos.plans.get(outcome.planId),
+      repos.actions.listByPlan(outcome.planId),
+      repos.people.list(),
+    ]);
     result = {
       status: 'imported',
       preview,
-      plan: { ...outcome, title: imported.plan.title },
+      plan: {
+        ...outcome,
+        title: imported.plan.title,
+        summary: plan ? summarisePlan(plan, actions, request.now) : null,
+        owners: plan ? firstMessagesFor(plan, actions, people).length : 0,
+      },
       assigned,
     };
   } else {

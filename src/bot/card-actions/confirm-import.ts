@@ -1,10 +1,7 @@
 import { buildImportDoneCard } from '../../cards/import-done-card';
 import { buildSummaryCard } from '../../cards/summary-card';
 import { holderInputIds, VERBS } from '../../cards/verbs';
-import { summarisePlan } from '../../domain/summary';
-import { confirmImport, type HolderChoice } from '../../services/confirm-import';
-import { firstMessagesFor } from '../../services/first-messages';
-import { openPreview } from '../../services/settle-preview';
+import { confirmImport } from '../../services/confirm-import';
 import { sendCard, type CardAction } from '../bot-turn';
 import { cardText } from '../card-data';
 import { requireImportAdmin } from '../files/admin-only';
@@ -20,21 +17,13 @@ export const confirmImportCardAction: CardAction = {
   run: async (turn, data) => {
     requireImportAdmin(turn);
     const previewId = cardText(data.previewId);
-    const current = await openPreview(turn.deps.repos, previewId, turn.now);
-    const holders: HolderChoice[] =
-      current.kind === 'plan'
-        ? current.payload.unheld.map((u, i) => {
-            const ids = holderInputIds(i);
-            return {
-              owner: u.owner,
-              value: cardText(data[ids.picker]) || cardText(data[ids.email]),
-            };
-          })
-        : [];
     const result = await confirmImport(turn.deps.repos, {
       previewId,
       by: turn.person,
-      holders,
+      holderValue: (i) => {
+        const ids = holderInputIds(i);
+        return cardText(data[ids.picker]) || cardText(data[ids.email]);
+      },
       now: turn.now,
       timezone: turn.deps.config.TIMEZONE,
     });
@@ -55,18 +44,8 @@ export const confirmImportCardAction: CardAction = {
       };
     }
     const outcome = result.plan!;
-    const { repos } = turn.deps;
-    const [plan, actions, people] = await Promise.all([
-      repos.plans.get(outcome.planId),
-      repos.actions.listByPlan(outcome.planId),
-      repos.people.list(),
-    ]);
-    if (plan) {
-      await sendCard(
-        turn.context,
-        buildSummaryCard({ summary: summarisePlan(plan, actions, turn.now) }),
-      );
-    }
+    if (outcome.summary)
+      await sendCard(turn.context, buildSummaryCard({ summary: outcome.summary }));
     const lines = [
       `${outcome.created} added, ${outcome.updated} updated from ${result.preview.fileName}.`,
       ...(outcome.notInDocument.length > 0
@@ -76,12 +55,11 @@ export const confirmImportCardAction: CardAction = {
         : []),
       ...result.assigned.map((a) => `${a.post} is now held by ${a.holder}.`),
     ];
-    const owners = plan ? firstMessagesFor(plan, actions, people).length : 0;
     return {
       card: buildImportDoneCard({
         heading: `Imported: ${outcome.title}`,
         lines,
-        offer: { planId: outcome.planId, owners },
+        offer: { planId: outcome.planId, owners: outcome.owners },
       }),
     };
   },

@@ -2,7 +2,6 @@ import { plural } from '../../cards/format';
 import { buildMyActionsCard } from '../../cards/my-actions-card';
 import { buildNoticeCard } from '../../cards/notice-card';
 import { VERBS } from '../../cards/verbs';
-import { myActionsList } from '../../domain/my-actions';
 import { refusals } from '../../services/refusals';
 import { sendFirstMessages } from '../../services/first-messages';
 import type { CardAction } from '../bot-turn';
@@ -21,35 +20,14 @@ export const sendFirstMessagesCardAction: CardAction = {
     if (!planId) throw refusals.cardLacks('plan it is for');
     const report = await sendFirstMessages(
       { repos: turn.deps.repos, notifier: turn.deps.notifier, now: turn.deps.now },
-      planId,
-      ({ person, actions }, plan) => ({
-        card: buildMyActionsCard({
-          person,
-          list: myActionsList(
-            actions.map((action) => ({ action, plan })),
-            turn.now,
-            false,
-          ),
-        }),
+      { planId, by: turn.person },
+      ({ person, actions, list }, plan) => ({
+        card: buildMyActionsCard({ person, list }),
         text: `Here are your actions in "${plan.title}", which ${turn.person.name} has just imported. I will remind you before each deadline.`,
         summary: `${plural(actions.length, 'action')} for you in ${plan.title}`,
       }),
     );
-    const count = (...outcomes: string[]) =>
-      report.messages.filter((m) => outcomes.includes(m.outcome));
-    const sent = count('sent');
-    const before = count('already-sent', 'in-progress');
-    const missed = count('no-contact', 'unreachable', 'failed', 'uncertain');
-    await turn.deps.repos.importAudit.record({
-      at: turn.now.toISOString(),
-      step: 'first-messages',
-      by: turn.person.email,
-      byName: turn.person.name,
-      fileName: report.plan.sourceFile ?? '',
-      subject: report.plan.id,
-      previewId: null,
-      detail: `${sent.length} sent, ${before.length} sent before, ${missed.length} not reached`,
-    });
+    const { sent, before, missed } = report;
     turn.log.info({ planId, sent: sent.length, missed: missed.length }, 'first messages');
     const lines = [
       `Sent to ${plural(sent.length, 'person', 'people')}${sent.length ? `: ${sent.map((m) => m.name).join(', ')}` : ''}.`,
