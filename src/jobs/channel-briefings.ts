@@ -1,6 +1,7 @@
 import { buildChannelBriefingCard } from '../cards/channel-briefing-card';
 import { buildBriefing, dueBriefing, type BriefingTimes } from '../domain/channel-briefing';
 import type { ChannelSubscription } from '../domain/channel-subscription';
+import { briefingSummary } from '../domain/notification-summary';
 import { localDate } from '../domain/overdue';
 import { isWorkingDay } from '../domain/working-days';
 import type { Config } from '../config/config';
@@ -62,7 +63,7 @@ export async function runChannelBriefings(deps: JobDeps, options: JobOptions): P
             payload: { summary: `${plan.title} (${briefing.periodLabel})` },
             compose: () => ({
               card: buildChannelBriefingCard(briefing),
-              summary: `${plan.title}: ${briefing.periodLabel}`,
+              summary: briefingSummary(briefing),
             }),
             report,
           },

@@ -1,4 +1,5 @@
 import { buildNudgeCardAt } from '../cards/nudge-card';
+import { nudgeSummary } from '../domain/notification-summary';
 import { localDate } from '../domain/overdue';
 import {
   isNudgeTime,
@@ -25,8 +26,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * it as too large, so a prompt is sent with fewer actions rather than not at all.
  */
 export function nudgeMessage(batch: NudgeBatch): SizedMessage {
-  const n = batch.items.length;
-  const summary = n === 1 ? '1 action needs an update' : `${n} actions need an update`;
+  const summary = nudgeSummary(batch.items);
   return (step) => {
     const card = buildNudgeCardAt({ person: batch.person, items: batch.items }, step);
     return card ? { card, summary } : null;

@@ -6,6 +6,7 @@ import {
   type ServiceDigest,
 } from '../domain/digest';
 import { isDigestTime } from '../domain/digest-schedule';
+import { digestSummary } from '../domain/notification-summary';
 import { isReachable } from '../domain/nudge-policy';
 import { localDate } from '../domain/overdue';
 import { emailKey, hasRole, type Person } from '../domain/person';
@@ -96,7 +97,7 @@ function planned(p: PlannedDigest): PlannedMessage {
     payload: { summary: digest.title },
     compose: () => ({
       card: buildDigestCard(digest),
-      summary: `${digest.title} (${digest.periodLabel})`,
+      summary: digestSummary(digest),
     }),
     report,
   };

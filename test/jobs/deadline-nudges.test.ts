@@ -41,7 +41,10 @@ describe('deadline nudges against Azurite', () => {
       expect(itemsTo(report, email)).toEqual(['4:overdue', '2:overdue']);
       const received = f.received(email);
       expect(received).toHaveLength(1);
-      expect(received[0].activity.summary).toBe('2 actions need an update');
+      // Teams shows the summary in the notification and chat list; the card speaks it too.
+      expect(received[0].activity.summary).toBe('2 actions need an update: 2 overdue');
+      const attachments = received[0].activity.attachments as { content: { speak?: string } }[];
+      expect(attachments[0].content.speak).toBe('2 actions need an update: 2 overdue');
       const card = textOf(received[0].activity.attachments);
       expect(card).toContain('Action 4');
       expect(card).toContain('Action 2');
