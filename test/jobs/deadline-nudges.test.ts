@@ -78,7 +78,7 @@ describe('deadline nudges against Azurite', () => {
       expect(card).toContain('Action 4');
       expect(card).toContain('…and 1 more: type **my actions** to see them all.');
       // Still the whole story for the notification and for a reply in words.
-      expect(received[0].activity.summary).toBe('2 actions need an update');
+      expect(received[0].activity.summary).toBe('2 actions need an update: 2 overdue');
       expect((await f.repos.replies.get(email, WEDNESDAY_NINE))?.items).toHaveLength(2);
     }
     // Only sizes that change the card are tried: the two-action card at each length of text it
