@@ -68,9 +68,48 @@ function toEntity(plan: Plan): PlanEntity {
   };
 }
 
+/** Longest a plan read for a card update is kept for the next one: plans change rarely. */
+export const PLAN_CACHE_MS = 60_000;
+
+/** Options of a {@link PlansRepository}. */
+export interface PlansRepositoryOptions {
+  /** How long a plan read by {@link PlansRepository.getCached} is kept (at most 60 s). */
+  cacheMs?: number;
+  /** Milliseconds now (tests move it). */
+  clock?: () => number;
+}
+
 /** Stores action plans (one row each). */
 export class PlansRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly cached = new Map<string, { plan: Plan; at: number }>();
+  private readonly cacheMs: number;
+  private readonly clock: () => number;
+
+  constructor(
+    private readonly store: TableStore,
+    options: PlansRepositoryOptions = {},
+  ) {
+    this.cacheMs = Math.min(options.cacheMs ?? PLAN_CACHE_MS, PLAN_CACHE_MS);
+    this.clock = options.clock ?? (() => Date.now());
+  }
+
+  /**
+   * The plan, or null, served from a cache of at most {@link PLAN_CACHE_MS}: for showing a plan's
+   * title and settings on a card, not for decisions. A plan saved by this instance is read again
+   * at once; one changed elsewhere (the CLI, another instance) shows within a minute.
+   */
+  async getCached(id: string): Promise<Plan | null> {
+    const now = this.clock();
+    const hit = this.cached.get(id);
+    if (hit && now - hit.at < this.cacheMs) return hit.plan;
+    const plan = await this.get(id);
+    if (plan) {
+      // Councils hold tens of plans; the bound only guards against a flood of made-up ids.
+      if (this.cached.size >= 1_000) this.cached.clear();
+      this.cached.set(id, { plan, at: now });
+    } else this.cached.delete(id);
+    return plan;
+  }
 
   /** The plan, or null when there is none with that id. */
   async get(id: string): Promise<Plan | null> {
@@ -102,6 +141,9 @@ export class PlansRepository {
       await this.store.table('plans').upsertEntity(toEntity(plan), 'Replace');
     } catch (error) {
       throw translateStorageError(error, `plan ${plan.id}`);
+    } finally {
+      // Also after the write: a read that started before it may have cached the old plan.
+      this.cached.delete(plan.id);
     }
   }
 }

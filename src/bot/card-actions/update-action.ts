@@ -125,7 +125,10 @@ type CardReads = Promise<[Plan | null, ActionUpdate[]]>;
 /** The plan and recent history an action card shows, read at once. */
 function cardReads(turn: BotTurn, planId: string, ref: string): CardReads {
   const { repos } = turn.deps;
-  const reads = Promise.all([repos.plans.get(planId), repos.updates.listForAction(planId, ref, 5)]);
+  const reads = Promise.all([
+    repos.plans.getCached(planId),
+    repos.updates.listForAction(planId, ref, 5),
+  ]);
   // Awaited later, or never when the update fails first: that failure is the one reported.
   reads.catch(() => undefined);
   return reads;
