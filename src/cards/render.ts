@@ -70,13 +70,17 @@ export function cardBytes(card: AdaptiveCard): number {
 export function fitCard(build: (limit: number) => AdaptiveCard, limit: number): AdaptiveCard {
   let n = limit;
   let card = build(n);
-  while (n > 0 && cardBytes(card) > MAX_CARD_BYTES) {
+  // Measured once per build: serialising a card costs about as much as expanding it.
+  let bytes = cardBytes(card);
+  while (n > 0 && bytes > MAX_CARD_BYTES) {
     // Shrink in proportion to the excess, and always by at least one entry.
-    const ratio = MAX_CARD_BYTES / cardBytes(card);
+    const ratio = MAX_CARD_BYTES / bytes;
     n = Math.min(n - 1, Math.floor(n * ratio));
     card = build(Math.max(0, n));
+    bytes = cardBytes(card);
   }
-  return withinBudget(card);
+  if (bytes > CARD_BUDGET_BYTES) throw new CardTooLargeError(bytes);
+  return card;
 }
 
 /**
