@@ -110,6 +110,17 @@ async function main(): Promise<void> {
     (req as { body?: unknown }).body = read.value;
     await app.adapter.process(req, res, (context) => echo.run(context));
   });
+  // Storage requests the app makes, counted per turn: a figure the machine's load cannot move.
+  let storageCalls = 0;
+  for (const name of ['plans', 'actions', 'people'] as const) {
+    store.table(name).pipeline.addPolicy({
+      name: 'countStorageCalls',
+      sendRequest: (request, next) => {
+        storageCalls += 1;
+        return next(request);
+      },
+    });
+  }
   await app.server.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
   const activity = (user: typeof officer, fields: Record<string, unknown>) => ({
@@ -134,10 +145,8 @@ async function main(): Promise<void> {
     });
     return ms;
   };
-  const updateTurn = async (i: number): Promise<number> => {
-    const ref = String((i % ACTIONS) + 1);
-    const action = await app.repos.actions.get(PLAN, ref);
-    return post(
+  const updateTurn = async (ref: string, version: string | undefined): Promise<number> =>
+    post(
       '/api/messages',
       activity(officer, {
         type: 'invoke',
@@ -150,28 +159,34 @@ async function main(): Promise<void> {
               verb: VERBS.updateAction,
               planId: PLAN,
               ref,
-              version: action?.version,
+              version,
               slot: '',
               status: 'at-risk',
-              note: `Update ${i}`,
+              note: `Progress on ${ref}`,
             },
           },
         },
       }),
     );
-  };
   const echoTurn = (i: number) =>
     post('/api/echo', activity(officer, { type: 'message', text: `hello ${i}` }));
 
   // Warm-up (identity is remembered on the first turn), then interleave so both see the same load.
   for (let i = 0; i < 20; i++) {
-    await updateTurn(ACTIONS - 1 - i);
+    const ref = String(ACTIONS - i);
+    await updateTurn(ref, (await app.repos.actions.get(PLAN, ref))?.version);
     await echoTurn(i);
   }
   const update: number[] = [];
   const baseline: number[] = [];
+  let turnCalls = 0;
   for (let i = 0; i < TURNS; i++) {
-    update.push(await updateTurn(i));
+    // The version the card carries is read first, outside the turn and its count.
+    const ref = String((i % ACTIONS) + 1);
+    const action = await app.repos.actions.get(PLAN, ref);
+    const before = storageCalls;
+    update.push(await updateTurn(ref, action?.version));
+    turnCalls += storageCalls - before;
     baseline.push(await echoTurn(i));
   }
 
@@ -207,6 +222,8 @@ async function main(): Promise<void> {
     baseline_p50_ms: round(percentile(baseline, 50)),
     baseline_p99_ms: round(percentile(baseline, 99)),
     ratio: round(percentile(update, 99) / percentile(baseline, 99)),
+    p50_ratio: round(percentile(update, 50) / percentile(baseline, 50)),
+    storage_calls_per_turn: round(turnCalls / TURNS),
     summary_ms: round(percentile(summary, 50)),
     partition_read_ms: round(percentile(raw, 50)),
     summary_ratio: round(percentile(summary, 50) / percentile(raw, 50)),
@@ -216,7 +233,8 @@ async function main(): Promise<void> {
       `plan of ${ACTIONS} actions, ${TURNS} turns each`,
       `card update turn:   p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms`,
       `echo turn:          p50 ${figures.baseline_p50_ms} ms, p99 ${figures.baseline_p99_ms} ms`,
-      `p99 ratio:          ${figures.ratio} (goal ≤ 1.5)`,
+      `p99 ratio:          ${figures.ratio} (goal ≤ 1.5); p50 ratio ${figures.p50_ratio}`,
+      `storage calls:      ${figures.storage_calls_per_turn} per card update turn`,
       `chair summary:      ${figures.summary_ms} ms (median of ${SUMMARIES})`,
       `raw partition read: ${figures.partition_read_ms} ms`,
       `summary ratio:      ${figures.summary_ratio} (goal ≤ 1.3)`,
