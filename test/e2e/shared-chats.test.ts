@@ -254,6 +254,34 @@ describe('cards in group chats and channels', () => {
     expect(ofType(chair, 'Action.Execute').map((a) => a.verb)).toContain(VERBS.signOffAction);
     const officer = cardOf(await refresh(megan, shared));
     expect(inputsOf(officer)).toEqual([]);
+
+    // Adele signs action 4 off from her view: her answer has the buttons, everyone's card none.
+    const { id } = posted();
+    const signOff = ofType(chair, 'Action.Execute').find(
+      (a) => a.verb === VERBS.signOffAction && (a.data as Json).ref === '4',
+    )!;
+    h.connector.clear();
+    const answer = cardOf(
+      await invoke(USERS.adele, { verb: signOff.verb, data: signOff.data }, { replyToId: id }),
+    );
+    expect(textOf(answer)).toContain('Signed off action 4');
+    expect(answer.refresh).toBeDefined();
+    expect((await h.app.repos.actions.get(PLAN, '4'))?.signedOffAt).toBeTruthy();
+    const [everyone] = h.connector.cards();
+    expect(h.connector.activities.map((a) => [a.method, a.replyToId])).toEqual([['update', id]]);
+    expect(textOf(everyone)).not.toContain('Signed off action 4');
+    expect(inputsOf(everyone)).toEqual([]);
+  });
+
+  it('lists only the commands everyone has when a chair asks for help in a group chat', async () => {
+    h.connector.clear();
+    await say(USERS.adele, 'help');
+    const shared = textOf(h.connector.cards()[0]);
+    expect(shared).toContain('my actions');
+    expect(shared).not.toMatch(/sign off/i);
+    h.connector.clear();
+    await h.message(USERS.adele, 'help');
+    expect(textOf(h.connector.cards()[0])).toMatch(/sign off/i);
   });
 
   it('updates an action from a client without Universal Actions (Action.Submit)', async () => {
