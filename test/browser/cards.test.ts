@@ -6,7 +6,8 @@ import { pngColour } from '../cards/card-checks';
 import { THEMES } from './host-configs';
 
 // Every card type, typical and at its worst, rendered by the Adaptive Cards renderer at phone
-// widths in Teams' colours: checked with axe-core, for contrast, and for text cut off.
+// widths in Teams' light, dark and high-contrast colours: checked with axe-core, for the
+// contrast of all text and of the bars, and for text cut off.
 const ROOT = path.join(__dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT = path.join(ROOT, 'test-output/cards');
@@ -84,7 +85,7 @@ async function render(page: Page, card: unknown, hostConfig: unknown): Promise<R
       const walker = document.createTreeWalker(host, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const parent = n.parentElement!;
-        if (!n.textContent?.trim() || parent.closest('button, select, input, textarea')) continue;
+        if (!n.textContent?.trim()) continue;
         texts.push({
           text: n.textContent.trim().slice(0, 40),
           colour: getComputedStyle(parent).color,
@@ -140,7 +141,7 @@ describeBrowser('every card in Teams colours at phone width', () => {
   });
 
   const cases = cardCases();
-  for (const theme of THEMES.filter((t) => t.name !== 'contrast')) {
+  for (const theme of THEMES) {
     it.each(cases.map((c) => [`${c.name}${c.worst ? ' (worst case)' : ''}`, c] as const))(
       `%s in the ${theme.name} theme`,
       async (_name, c) => {
@@ -155,6 +156,8 @@ describeBrowser('every card in Teams colours at phone width', () => {
             (v) => v.impact === 'serious' || v.impact === 'critical',
           );
           expect(serious).toEqual([]);
+          // Every piece of text, buttons' and choices' included, in every theme.
+          expect(rendered.texts.length).toBeGreaterThan(0);
           const lowText = rendered.texts.filter((t) => contrast(t.colour, t.background) < 4.5);
           expect(lowText).toEqual([]);
           const lowBars = rendered.bars.filter(
