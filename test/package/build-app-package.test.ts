@@ -87,18 +87,18 @@ describe('buildAppPackage', () => {
       'help',
       'my actions',
       'summary',
-      'summary <plan>',
+      'summary of one plan',
       'overdue',
-      'action <plan> <ref>',
-      'assign <post> to <email>',
+      'one action',
+      'assign a post',
     ]);
     for (const list of lists.slice(1)) {
       expect(list.commands!.map((c) => c.title)).toEqual([
         'help',
         'summary',
-        'summary <plan>',
+        'summary of one plan',
         'overdue',
-        'action <plan> <ref>',
+        'one action',
       ]);
     }
     for (const list of lists) {
@@ -107,6 +107,8 @@ describe('buildAppPackage', () => {
         expect(command.title!.length).toBeLessThanOrEqual(COMMAND_LIMITS.title);
         expect(command.description!.length).toBeGreaterThan(0);
         expect(command.description!.length).toBeLessThanOrEqual(COMMAND_LIMITS.description);
+        // Plain words: no <plan>-style placeholders in what people read.
+        expect(`${command.title} ${command.description}`).not.toMatch(/[<>]/);
       }
     }
   });
