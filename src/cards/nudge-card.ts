@@ -154,7 +154,11 @@ function slotData(
     ref: clip(`Action ${action.ref}`, LINE_TEXT_MAX),
     planLine: shared.planHeading ? '' : ` · ${titleText(plan.title)}`,
     reason: reasonInWords(item.reason),
-    dueLine: afterDots(`Due ${formatDate(effectiveDue(action))}`, item.lateness.words),
+    // "Due today · Due 1 March 2022", not "… · due today" again.
+    dueLine: afterDots(
+      `Due ${formatDate(effectiveDue(action))}`,
+      sameWords(item.lateness.words, reasonInWords(item.reason)) ? '' : item.lateness.words,
+    ),
     proposedAction: planText(action.proposedAction, proposedMax),
     status: statusBadge(action.status),
     inputs: updateInputsData(slot, action.status, {
@@ -178,6 +182,8 @@ function slotData(
     snooze2: snoozeData(action, 2),
   };
 }
+
+const sameWords = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** " · a · b": each part that has words after a middle dot, to follow a bold run. */
 function afterDots(...parts: string[]): string {

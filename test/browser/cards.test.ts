@@ -173,8 +173,14 @@ describeBrowser('every card in Teams colours at phone width', () => {
             theme.name === 'light' &&
             (c.name === 'nudge' || c.name === 'summary')
           ) {
+            // What a phone shows at once: the top of the card, kept small for the README.
+            const box = await page.locator('#host').boundingBox();
+            if (!box) throw new Error('The card was not rendered');
             fs.mkdirSync(DOCS, { recursive: true });
-            fs.copyFileSync(path.join(OUTPUT, file), path.join(DOCS, `card-${c.name}-phone.png`));
+            await page.screenshot({
+              path: path.join(DOCS, `card-${c.name}-phone.png`),
+              clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 720) },
+            });
           }
         }
       },

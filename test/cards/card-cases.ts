@@ -16,13 +16,16 @@ import { buildWelcomeCard } from '../../src/cards/welcome-card';
 import type { Action, ActionUpdate } from '../../src/domain/action';
 import type { Digest } from '../../src/domain/digest';
 import { myActionsList } from '../../src/domain/my-actions';
-import type { NudgeReason } from '../../src/domain/nudge-policy';
+import { DEFAULT_NUDGE_POLICY, nudgesDue } from '../../src/domain/nudge-policy';
 import { latenessOf } from '../../src/domain/overdue';
+import { overdueList } from '../../src/domain/overdue-list';
+import type { Person } from '../../src/domain/person';
 import { STATUSES } from '../../src/domain/status';
 import { summarisePlan } from '../../src/domain/summary';
 import {
   longNote,
   manyActions,
+  POSTS,
   SAMPLE_NOW,
   sampleAction,
   sampleActions,
@@ -47,7 +50,59 @@ const TEAMS_IDS = Array.from(
   { length: 60 },
   (_, i) => `29:${String(i).padStart(4, '0')}${'x'.repeat(96)}`,
 );
-const REASONS: NudgeReason[] = ['overdue', 'due-today', 'due-soon', 'no-update'];
+
+/**
+ * Two more of the head of marketing's actions, so a sample prompt has one due today and one
+ * due soon beside the overdue one.
+ */
+const NUDGE_EXTRAS: Action[] = [
+  {
+    ...sampleAction('4'),
+    ref: '5',
+    recommendation:
+      'That members are told which council accounts they can share and who runs them.',
+    proposedAction:
+      "Publish a members' guide to the council's social media accounts, with who to contact for help.",
+    owners: [POSTS.marketing],
+    timescale: '1 March 2022',
+    due: '2022-03-01',
+    revisedDue: null,
+    revisedReason: null,
+    status: 'on-track',
+  },
+  {
+    ...sampleAction('4'),
+    ref: '6',
+    recommendation: 'That social media etiquette is part of the induction of new members.',
+    proposedAction:
+      'Add a session on social media etiquette to the induction programme for members elected in May.',
+    owners: [POSTS.marketing],
+    timescale: '15 March 2022',
+    due: '2022-03-15',
+    revisedDue: null,
+    revisedReason: null,
+    status: 'not-started',
+    lastUpdateAt: null,
+    lastUpdateBy: null,
+    lastNote: null,
+  },
+];
+
+/**
+ * What `person` is prompted about on the sample day, as the nudge job decides it (overdue,
+ * due today, due soon, no recent update): reasons and lateness always agree with the dates.
+ */
+function nudgeItems(actions: Action[], person: Person) {
+  const [batch] = nudgesDue({
+    actions: actions.map((action) => ({ action, plan: samplePlan })),
+    people: [person],
+    lastPrompts: new Map(),
+    now: SAMPLE_NOW,
+    policy: DEFAULT_NUDGE_POLICY,
+  });
+  if (!batch) throw new Error('The sample day prompts nobody');
+  return batch.items;
+}
 
 /** 200 actions with every status, long notes and text, overdue by various amounts. */
 function worstActions(): Action[] {
@@ -55,8 +110,12 @@ function worstActions(): Action[] {
     ...action,
     status: STATUSES[i % STATUSES.length],
     proposedAction: longNote(1500),
+    owners: [POSTS.marketing],
     lastNote: NOTE,
-    lastUpdateAt: new Date(SAMPLE_NOW.getTime() - i * 3_600_000).toISOString(),
+    // Half were last updated months ago, so the prompt asks about them too.
+    lastUpdateAt: new Date(
+      SAMPLE_NOW.getTime() - (i % 2) * 90 * 86_400_000 - i * 3_600_000,
+    ).toISOString(),
     lastUpdateBy: 'Priya Shah',
     due: i % 3 === 0 ? '2021-12-31' : '2022-06-30',
   }));
@@ -131,11 +190,7 @@ export function cardCases(): CardCase[] {
       'nudge',
       buildNudgeCard({
         person: samplePeople.marketing,
-        items: withPlans.map((item, i) => ({
-          ...item,
-          reason: REASONS[i % 4],
-          lateness: { ...latenessOf(item.action, SAMPLE_NOW, samplePlan.timezone), daysLate: i },
-        })),
+        items: nudgeItems(worst ? actions : [...actions, ...NUDGE_EXTRAS], samplePeople.marketing),
       }),
     );
     add(
@@ -184,13 +239,7 @@ export function cardCases(): CardCase[] {
         list: myActionsList(withPlans, SAMPLE_NOW, true),
       }),
     );
-    add(
-      'overdue',
-      buildOverdueCard({
-        asOf: '2022-03-01',
-        items: withPlans.map((item, i) => ({ ...item, daysLate: 5 + i })),
-      }),
-    );
+    add('overdue', buildOverdueCard(overdueList(withPlans, SAMPLE_NOW)));
     const summary = worst ? summarisePlan(samplePlan, actions, SAMPLE_NOW) : sampleSummary();
     add('summary', buildSummaryCard({ summary }));
     add(
