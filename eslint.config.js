@@ -21,7 +21,7 @@ const LAYERS = {
   storage: { may: ['domain', 'config', 'util'] },
   cards: { may: ['domain', 'ask', 'import'], types: ['services'] },
   notify: { may: ['domain', 'config', 'logging', 'storage'] },
-  services: { may: ['domain', 'ask', 'import', 'report', 'storage', 'jobs'], types: ['notify'] },
+  services: { may: ['domain', 'ask', 'import', 'notify', 'report', 'storage'] },
   jobs: { may: ['domain', 'cards', 'config', 'logging', 'notify', 'services', 'storage'] },
   bot: {
     may: ['domain', 'ask', 'cards', 'config', 'import', 'logging', 'notify', 'services'],

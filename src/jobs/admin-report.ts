@@ -1,8 +1,8 @@
 import { buildNoticeCard } from '../cards/notice-card';
 import { isReachable } from '../domain/nudge-policy';
 import { hasRole, type Person } from '../domain/person';
-import type { MessageReport } from './job-context';
-import type { Outgoing } from './deliver';
+import type { MessageReport } from '../notify/message-report';
+import type { Outgoing } from '../notify/deliver';
 
 /** Ledger target of the admin report, in the same run as the messages it reports on. */
 export function adminReportTarget(email: string): string {

@@ -8,7 +8,7 @@ import {
   OVERDUE_REPEAT_DAYS,
   type NudgeBatch,
 } from '../domain/nudge-policy';
-import type { Outgoing } from './deliver';
+import type { Outgoing } from '../notify/deliver';
 import type { SizedMessage } from '../notify/outgoing-message';
 import { nudgePolicyOf, type JobDeps, type JobOptions, type JobReport } from './job-context';
 import { loadPlansAndActions } from '../services/my-actions';

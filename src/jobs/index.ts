@@ -73,4 +73,5 @@ export function parseJobTime(text: string | undefined, now: Date): Date | null {
 }
 
 export type { JobDefinition, JobSchedule } from './job-definition';
-export type { JobDeps, JobOptions, JobReport, MessageReport, MessageOutcome } from './job-context';
+export type { JobDeps, JobOptions, JobReport } from './job-context';
+export type { MessageReport, MessageOutcome } from '../notify/message-report';

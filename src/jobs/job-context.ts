@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import type { JobName } from './index';
 import type { Notifier } from '../notify/notifier';
 import type { Repositories } from '../services/repositories';
+import type { MessageOutcome, MessageReport } from '../notify/message-report';
 
 /** What every scheduled job needs, built in the composition root (or the CLI). */
 export interface JobDeps {
@@ -31,52 +32,6 @@ export interface JobOptions {
   dryRun: boolean;
 }
 
-/**
- * What happened to one message: sent, failed (retried next run), unreachable (Teams refused),
- * already-sent (an earlier run did it), in-progress (another run is sending it), uncertain (a
- * run died mid-send: never resent), would-send (dry run), no-contact (the person has never used
- * the bot), deferred (over the per-run maximum).
- */
-export type MessageOutcome =
-  | 'sent'
-  | 'failed'
-  | 'unreachable'
-  | 'already-sent'
-  | 'in-progress'
-  | 'uncertain'
-  | 'would-send'
-  | 'no-contact'
-  | 'deferred';
-
-/** Every {@link MessageOutcome}, for totals. */
-export const MESSAGE_OUTCOMES: readonly MessageOutcome[] = [
-  'sent',
-  'failed',
-  'unreachable',
-  'already-sent',
-  'in-progress',
-  'uncertain',
-  'would-send',
-  'no-contact',
-  'deferred',
-];
-
-/** One message of a run, as reported to the caller (JSON). */
-export interface MessageReport {
-  to: string;
-  name: string;
-  /** The ledger key of the message. */
-  target: string;
-  outcome: MessageOutcome;
-  reason?: string;
-  /** Nudges: the actions asked about. */
-  items?: { planId: string; ref: string; reason: string }[];
-  /** Digests: the digest's title. */
-  title?: string;
-  /** Dry-run digests: what the card would show. */
-  digest?: unknown;
-}
-
 /** What a job run did, or would do: the JSON answer of the jobs endpoints and the CLI. */
 export interface JobReport {
   job: JobName;
@@ -90,16 +45,6 @@ export interface JobReport {
   messages: MessageReport[];
   /** The summary of unreachable people sent to admins, if any. */
   adminReport: MessageReport[];
-}
-
-/** Counts messages by outcome. */
-export function totalsOf(messages: MessageReport[]): Record<MessageOutcome, number> {
-  const totals = Object.fromEntries(MESSAGE_OUTCOMES.map((o) => [o, 0])) as Record<
-    MessageOutcome,
-    number
-  >;
-  for (const m of messages) totals[m.outcome] += 1;
-  return totals;
 }
 
 /** The nudge policy of the settings. */

@@ -1,16 +1,12 @@
 import type { Person } from '../domain/person';
 import type { LedgerEntry } from '../storage/ledger-entry';
 import type { JobName } from './index';
+import { deliver, settleMayHaveArrived, type Outgoing } from '../notify/deliver';
+import { totalsOf, type MessageReport } from '../notify/message-report';
+import { knownServiceUrl } from '../notify/service-url';
 import { adminReportMessages } from './admin-report';
-import { deliver, type Outgoing } from './deliver';
-import {
-  totalsOf,
-  type JobDeps,
-  type JobOptions,
-  type JobReport,
-  type MessageReport,
-} from './job-context';
-import { knownServiceUrl, splitAtLimit } from './job-inputs';
+import type { JobDeps, JobOptions, JobReport } from './job-context';
+import { splitAtLimit } from './job-inputs';
 import { withLease } from './with-lease';
 
 /** A message a job plans: sendable, or blocked (the person cannot be contacted). */
@@ -31,7 +27,10 @@ export interface PlannedJob {
   sends: string;
   runKey: string;
   plan: () => Promise<JobPlan>;
-  /** Runs for a message an earlier run may have delivered before it died (see settleOrphans). */
+  /**
+   * Remembers what a message asked, for one an earlier run may have delivered before it died
+   * and that this run does not send again (see settleOrphans and `settleMayHaveArrived`).
+   */
   mayHaveArrived?: (row: LedgerEntry) => Promise<void>;
 }
 
@@ -43,10 +42,10 @@ export interface PlannedJob {
 async function settleOrphans(deps: JobDeps, job: PlannedJob): Promise<MessageReport[]> {
   const rows = await deps.repos.ledger.listRun(job.job, job.runKey);
   const settled: MessageReport[] = [];
+  const { mayHaveArrived } = job;
   for (const row of rows.filter((r) => r.state === 'sending')) {
-    // Remembered first: the prompt may be in the person's chat, and their reply must be understood.
-    await job.mayHaveArrived?.(row);
-    if (!(await deps.repos.ledger.markUncertain(row))) continue;
+    const remember = mayHaveArrived && ((): Promise<void> => mayHaveArrived(row));
+    if (!(await settleMayHaveArrived(deps.repos.ledger, row, remember))) continue;
     const to = row.target.split('|').pop() ?? row.target;
     settled.push({
       to,

@@ -11,7 +11,7 @@ import { isReachable } from '../domain/nudge-policy';
 import { localDate } from '../domain/overdue';
 import { emailKey, hasRole, type Person } from '../domain/person';
 import { STATUSES } from '../domain/status';
-import type { Outgoing } from './deliver';
+import type { Outgoing } from '../notify/deliver';
 import { digestScheduleOf, type JobDeps, type JobOptions, type JobReport } from './job-context';
 import type { JobDefinition } from './job-definition';
 import { loadPlansAndActions } from '../services/my-actions';

@@ -3,10 +3,10 @@ import { isReachable } from '../domain/nudge-policy';
 import { ownsAction } from '../domain/permissions';
 import { myActionsList, type MyActionsList } from '../domain/my-actions';
 import type { Person } from '../domain/person';
-import { deliver, type Outgoing } from '../jobs/deliver';
-import type { JobDeps, MessageReport } from '../jobs/job-context';
-import { knownServiceUrl } from '../jobs/job-inputs';
+import { deliver, type DeliveryDeps, type Outgoing } from '../notify/deliver';
+import type { MessageReport } from '../notify/message-report';
 import type { OutgoingMessage } from '../notify/outgoing-message';
+import { knownServiceUrl } from '../notify/service-url';
 import { refusals } from './refusals';
 import type { Repositories } from './repositories';
 
@@ -70,7 +70,7 @@ const GROUPS: Record<'sent' | 'before' | 'missed', readonly MessageReport['outco
  * what was done goes to the import audit under the admin who asked.
  */
 export async function sendFirstMessages(
-  deps: Pick<JobDeps, 'repos' | 'notifier' | 'now'>,
+  deps: DeliveryDeps & { repos: Repositories },
   request: { planId: string; by: Pick<Person, 'email' | 'name'> },
   build: (message: FirstMessageToSend, plan: Plan) => OutgoingMessage,
 ): Promise<FirstMessagesReport> {

@@ -1,6 +1,6 @@
 import { adminReportMessages, unreachableLines } from '../../src/jobs/admin-report';
-import type { MessageReport } from '../../src/jobs/job-context';
-import { knownServiceUrl, splitAtLimit } from '../../src/jobs/job-inputs';
+import { splitAtLimit } from '../../src/jobs/job-inputs';
+import type { MessageReport } from '../../src/notify/message-report';
 import type { Person } from '../../src/domain/person';
 
 function person(email: string, fields: Partial<Person> = {}): Person {
@@ -77,24 +77,6 @@ describe('the report to admins', () => {
 });
 
 describe('job inputs', () => {
-  it('starts new chats at the service URL of a stored conversation, preferring the tenant', () => {
-    const people = [
-      person('a@x.example'),
-      person('b@x.example', {
-        tenantId: 't2',
-        conversationReference: { serviceUrl: 'https://two/' },
-      }),
-      person('c@x.example', {
-        tenantId: 't1',
-        conversationReference: { serviceUrl: 'https://one/' },
-      }),
-    ];
-    expect(knownServiceUrl(people, 't1')).toBe('https://one/');
-    expect(knownServiceUrl(people, 't9')).toBe('https://two/');
-    expect(knownServiceUrl(people)).toBe('https://two/');
-    expect(knownServiceUrl([person('a@x.example')])).toBeUndefined();
-  });
-
   it('keeps the messages over the per-run maximum for the next run', () => {
     expect(splitAtLimit([1, 2, 3], 2)).toEqual({ now: [1, 2], later: [3] });
   });

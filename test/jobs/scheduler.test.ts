@@ -2,7 +2,7 @@ import { loadConfig } from '../../src/config/config';
 import { startScheduler, type Scheduler } from '../../src/jobs/scheduler';
 import { captureLogs } from '../support/log-capture';
 import type { JobName } from '../../src/jobs';
-import { totalsOf } from '../../src/jobs/job-context';
+import { totalsOf } from '../../src/notify/message-report';
 
 describe('the in-process scheduler', () => {
   const runs: [JobName, string][] = [];

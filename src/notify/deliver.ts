@@ -1,9 +1,23 @@
 import type { Person } from '../domain/person';
-import type { Sendable } from '../notify/outgoing-message';
-import { ledgerStep, type LedgerPayload, type LedgerState } from '../storage/ledger-repository';
-import type { JobDeps, MessageOutcome, MessageReport } from './job-context';
+import {
+  ledgerStep,
+  type LedgerEntry,
+  type LedgerPayload,
+  type LedgerRepository,
+  type LedgerState,
+} from '../storage/ledger-repository';
+import type { MessageOutcome, MessageReport } from './message-report';
+import type { Notifier } from './notifier';
+import type { Sendable } from './outgoing-message';
 
-/** One message a job wants to send. */
+/** What delivery needs: the send ledger, the notifier and the real clock. */
+export interface DeliveryDeps {
+  repos: { ledger: LedgerRepository };
+  notifier: Notifier;
+  now: () => Date;
+}
+
+/** One message a job or a use case wants to send. */
 export interface Outgoing {
   /** The ledger key: the same message in the same run always has the same target. */
   target: string;
@@ -42,8 +56,23 @@ const FINISHED: Partial<Record<LedgerState, MessageOutcome>> = {
   failed: 'failed',
 };
 
+/**
+ * A row left `sending` by a run that died: the message may have reached the person. What it
+ * asked is remembered first, so their reply is understood even if marking the row fails, and the
+ * row is then marked uncertain: reported, never resent (a missing prompt is better than a
+ * duplicate). Returns whether this call marked it (false when another run got there first).
+ */
+export async function settleMayHaveArrived(
+  ledger: Pick<LedgerRepository, 'markUncertain'>,
+  row: LedgerEntry,
+  remember?: () => Promise<void>,
+): Promise<boolean> {
+  await remember?.();
+  return (await ledger.markUncertain(row)) !== null;
+}
+
 async function deliverOne(
-  deps: Pick<JobDeps, 'repos' | 'notifier' | 'now'>,
+  deps: DeliveryDeps,
   run: DeliveryRun,
   message: Outgoing,
 ): Promise<MessageReport> {
@@ -68,9 +97,7 @@ async function deliverOne(
     if (step === 'done')
       return done(FINISHED[claim.entry.state] ?? 'in-progress', claim.entry.error);
     if (step === 'uncertain') {
-      // It may have reached the person: remember what it asked so their reply is understood.
-      await message.afterSent?.();
-      await ledger.markUncertain(claim.entry);
+      await settleMayHaveArrived(ledger, claim.entry, message.afterSent);
       return done('uncertain', 'An earlier run stopped while sending it');
     }
     if (step === 'wait') return done('in-progress');
@@ -110,7 +137,7 @@ async function deliverOne(
  * the next run carry on where this one stopped.
  */
 export async function deliver(
-  deps: Pick<JobDeps, 'repos' | 'notifier' | 'now'>,
+  deps: DeliveryDeps,
   run: DeliveryRun,
   messages: Outgoing[],
 ): Promise<MessageReport[]> {
