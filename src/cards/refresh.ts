@@ -5,12 +5,13 @@ import { VERBS } from './verbs';
 export const MAX_REFRESH_USERS = 60;
 
 /** The cards that show each member of a group chat or channel a view of their own. */
-export type SharedViewName = 'action' | 'my-actions' | 'sign-off';
+export type SharedViewName = 'action' | 'my-actions' | 'overdue' | 'sign-off';
 
 /** Which card a refresh rebuilds: the view and what it is about (never who asked). */
 export type SharedViewKey =
   | { view: 'action'; planId: string; ref: string }
   | { view: 'my-actions'; all: '' | 'all'; page: string }
+  | { view: 'overdue'; page: string }
   | { view: 'sign-off'; planId: string };
 
 /** Data of a card's refresh action: the key of the view to rebuild for whoever refreshes. */

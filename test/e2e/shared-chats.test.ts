@@ -231,6 +231,24 @@ describe('cards in group chats and channels', () => {
     expect(textOf(adeles)).not.toContain('Action 1');
   });
 
+  it('shows each person the overdue actions they may see, and the channel none', async () => {
+    h.connector.clear();
+    await say(megan, 'overdue', CHANNEL);
+    const { card: shared } = posted();
+    expectSoundCard(shared);
+    expect(refreshOf(shared).userIds).toEqual([megan.id]);
+    expect(textOf(shared)).not.toMatch(/Action \d/);
+    expect(JSON.stringify(shared)).not.toContain('Head of');
+    const mine = cardOf(await refresh(megan, shared, CHANNEL));
+    const chairs = cardOf(await refresh(USERS.adele, shared, CHANNEL));
+    const refs = (card: Json) => [...textOf(card).matchAll(/Action (\d+)/g)].map((m) => m[1]);
+    expect(refs(mine).length).toBeGreaterThan(0);
+    // The chair sees every overdue action, Megan's among them.
+    expect(refs(chairs)).toEqual(expect.arrayContaining(refs(mine)));
+    const lynnes = cardOf(await refresh(USERS.lynne, shared, CHANNEL));
+    expect(textOf(lynnes)).not.toMatch(/Action \d/);
+  });
+
   it('gives chairs the sign-off buttons in a group chat and others a view without notes', async () => {
     const four = (await h.app.repos.actions.get(PLAN, '4'))!;
     await h.app.repos.actions.update({

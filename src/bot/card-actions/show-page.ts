@@ -22,7 +22,12 @@ export const showPageCardAction: CardAction = {
       throw refusals.cardLacks('page to show');
     }
     if (list === 'plans') return { card: await plansListCard(turn, page) };
-    if (list === 'overdue') return { card: await overdueCard(turn, page) };
+    if (list === 'overdue') {
+      return {
+        card: await overdueCard(turn, page),
+        view: { view: 'overdue', page: String(page) },
+      };
+    }
     const all = list === 'my-actions-all';
     return {
       card: await myActionsCard(turn, all, page),

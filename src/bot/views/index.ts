@@ -1,12 +1,14 @@
 import type { SharedViewKey, SharedViewName } from '../../cards/refresh';
 import { actionView } from './action-view';
 import { myActionsView } from './my-actions-view';
+import { overdueView } from './overdue-view';
 import type { SharedView } from './shared-view';
 import { signOffView } from './sign-off-view';
 
 const VIEWS: Record<SharedViewName, SharedView> = {
   action: actionView as SharedView,
   'my-actions': myActionsView as SharedView,
+  overdue: overdueView as SharedView,
   'sign-off': signOffView as SharedView,
 };
 
