@@ -3,7 +3,7 @@ import { STATUSES, type Status } from '../domain/status';
 import { addDays } from '../domain/working-days';
 import { countLine, dayInWords, type AnswerScope } from './answer-scope';
 import { sinceOf } from './answer-periods';
-import type { Answer, AnswerInput } from './answer-types';
+import type { AnswerDraft, AnswerInput } from './answer-types';
 
 async function updatesOf(
   input: AnswerInput,
@@ -26,7 +26,7 @@ export async function changes(
   input: AnswerInput,
   scope: AnswerScope,
   today: string,
-): Promise<Answer> {
+): Promise<AnswerDraft> {
   const since = sinceOf(input, scope, today, addDays(today, -7));
   if ('message' in since) return { kind: 'message', line: since.message };
   const until = input.reading.slots.until;
@@ -67,7 +67,7 @@ export async function completed(
   input: AnswerInput,
   scope: AnswerScope,
   today: string,
-): Promise<Answer> {
+): Promise<AnswerDraft> {
   const { slots } = input.reading;
   const done = scope.items.filter((i) => i.action.status === 'complete');
   if (!slots.since && !slots.sinceLastMeeting) {

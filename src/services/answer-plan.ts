@@ -3,11 +3,11 @@ import { canUpdate } from '../domain/permissions';
 import { statusLabel } from '../domain/status';
 import { summarisePlan } from '../domain/summary';
 import { countLine, dayInWords, type AnswerScope } from './answer-scope';
-import { open, type Answer, type AnswerInput } from './answer-types';
+import { open, type AnswerDraft, type AnswerInput } from './answer-types';
 import { NO_PLANS } from './refusals';
 
 /** One action, by its reference (and plan, when several plans have it). */
-export async function oneAction(input: AnswerInput, scope: AnswerScope): Promise<Answer> {
+export async function oneAction(input: AnswerInput, scope: AnswerScope): Promise<AnswerDraft> {
   const ref = (input.reading.slots.ref ?? '').toLowerCase();
   const same = (a: Action): boolean =>
     a.ref.toLowerCase() === ref || a.ref.toLowerCase() === `r${ref}`;
@@ -42,7 +42,7 @@ export async function oneAction(input: AnswerInput, scope: AnswerScope): Promise
 }
 
 /** A plan's position, the plans list, or (for an officer or an owner) their open actions. */
-export function position(input: AnswerInput, scope: AnswerScope): Answer {
+export function position(input: AnswerInput, scope: AnswerScope): AnswerDraft {
   const { world, now } = input;
   if (
     scope.ownOnly ||

@@ -1,13 +1,21 @@
 import type { Slots } from '../ask/reading';
 import { effectiveDue } from '../domain/action';
-import { localDate } from '../domain/overdue';
+import { myActionsList } from '../domain/my-actions';
+import { latenessOf, localDate } from '../domain/overdue';
+import { overdueList } from '../domain/overdue-list';
 import { statusLabel, type Status } from '../domain/status';
 import { addDays } from '../domain/working-days';
 import { countLine, dayInWords, scopeOf } from './answer-scope';
 import { changes, completed } from './answer-history';
 import { meetingDate, sinceOf } from './answer-periods';
 import { oneAction, position } from './answer-plan';
-import { DUE_SOON_DAYS, open, type Answer, type AnswerInput } from './answer-types';
+import {
+  DUE_SOON_DAYS,
+  open,
+  type Answer,
+  type AnswerDraft,
+  type AnswerInput,
+} from './answer-types';
 
 export type { Answer, AnswerInput } from './answer-types';
 
@@ -15,8 +23,43 @@ function statusesOf(slots: Slots): Status[] {
   return slots.statuses ?? ['off-track', 'at-risk'];
 }
 
-/** Answers one reading of a question for a person at `now`. */
+/**
+ * Answers one reading of a question for a person at `now`: the line, and the model of the card
+ * that shows it, in the order and with the lateness the matching command gives.
+ */
 export async function answerReading(input: AnswerInput): Promise<Answer> {
+  const draft = await draftAnswer(input);
+  const { now } = input;
+  switch (draft.kind) {
+    case 'overdue':
+      return { kind: 'overdue', line: draft.line, list: overdueList(draft.items, now) };
+    case 'list':
+      return {
+        kind: 'list',
+        line: draft.line,
+        heading: draft.heading,
+        list: myActionsList(draft.items, now, draft.includeComplete),
+      };
+    case 'action': {
+      const { plan, action, history, canEdit } = draft;
+      return {
+        kind: 'action',
+        line: draft.line,
+        opened: {
+          plan,
+          action,
+          history,
+          canEdit,
+          lateness: latenessOf(action, now, plan.timezone),
+        },
+      };
+    }
+    default:
+      return draft;
+  }
+}
+
+async function draftAnswer(input: AnswerInput): Promise<AnswerDraft> {
   const { world, reading, viewer, now } = input;
   const { slots } = reading;
   const scope = scopeOf(world, slots, viewer, now);

@@ -1,22 +1,18 @@
-import { buildActionCard } from '../../cards/action-card';
 import { buildActionListCard } from '../../cards/action-list-card';
 import { buildAskChoicesCard } from '../../cards/ask-cards';
 import { buildDigestCard } from '../../cards/digest-card';
 import { buildOverdueCard } from '../../cards/overdue-card';
 import { buildPlansListCard, buildSummaryCard } from '../../cards/summary-card';
 import { readingLabels } from '../../ask/describe';
-import { myActionsList } from '../../domain/my-actions';
-import { latenessOf } from '../../domain/overdue';
-import { overdueList } from '../../domain/overdue-list';
 import type { Answer } from '../../services/answer-question';
 import type { AskWorld } from '../../services/ask-world';
 import type { CardJson } from '../bot-turn';
+import { actionCardOf } from '../render-action';
 
 /** The one-line answer, and the card that shows it (the same card as the matching command). */
 export function renderAnswer(
   answer: Answer,
   world: AskWorld,
-  now: Date,
 ): { line: string; card: CardJson | null } {
   const { line } = answer;
   switch (answer.kind) {
@@ -28,27 +24,18 @@ export function renderAnswer(
     case 'plans':
       return { line, card: buildPlansListCard({ plans: answer.plans }) };
     case 'overdue':
-      return { line, card: buildOverdueCard(overdueList(answer.items, now)) };
+      return { line, card: buildOverdueCard(answer.list) };
     case 'list':
       return {
         line,
         card: buildActionListCard({
           heading: answer.heading,
           intro: line,
-          list: myActionsList(answer.items, now, answer.includeComplete),
+          list: answer.list,
         }),
       };
     case 'action':
-      return {
-        line,
-        card: buildActionCard({
-          action: answer.action,
-          plan: answer.plan,
-          viewer: { canEdit: answer.canEdit },
-          history: answer.history,
-          lateness: latenessOf(answer.action, now, answer.plan.timezone),
-        }),
-      };
+      return { line, card: actionCardOf(answer.opened) };
     case 'changes':
       return { line, card: buildDigestCard(answer.view) };
     case 'choices':

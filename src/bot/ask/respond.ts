@@ -119,7 +119,7 @@ export async function respondToReading(
     timezone: turn.deps.config.TIMEZONE,
   });
   turn.log.info({ intent: reading.intent, answer: answer.kind }, 'question answered');
-  const { line, card } = renderAnswer(answer, world, turn.now);
+  const { line, card } = renderAnswer(answer, world);
   await sendAnswer(turn, line, card);
 }
 
