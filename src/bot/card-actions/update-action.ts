@@ -1,22 +1,17 @@
 import { statusBadge } from '../../cards/format';
-import { typedInputs, type FieldErrors } from '../../cards/inputs';
+import { typedInputs } from '../../cards/inputs';
 import { buildNudgeCard, slotKey, type NudgeItem, type SlotOutcome } from '../../cards/nudge-card';
 import { parseNudgeContext, type NudgeContext } from '../../cards/nudge-context';
 import { inputIds, VERBS } from '../../cards/verbs';
-import type { ActionUpdate, Plan } from '../../domain/action';
+import type { ActionUpdate } from '../../domain/action';
 import { statusLabel } from '../../domain/status';
-import { ValidationError } from '../../services/errors';
-import { loadNudgeItems } from '../../services/nudge-items';
-import { viewAction } from '../../services/open-action';
-import { refusals } from '../../services/refusals';
-import { recordUpdate, type RecordUpdateResult } from '../../services/record-update';
-import type { BotTurn, CardAction, CardActionResult } from '../bot-turn';
+import type { OpenedAction } from '../../services/open-action';
+import type { RecordUpdateResult } from '../../services/record-update';
+import { updateFromCard, type CardAttempt } from '../../services/update-from-card';
+import type { CardAction, CardActionResult } from '../bot-turn';
 import { cardTarget, cardText, requestIdOf } from '../card-data';
 import { actionCardOf } from '../render-action';
 import { savedLine } from './saved-line';
-
-/** What the update came to: recorded (saved, unchanged or stale), or refused field by field. */
-type Attempt = { result: RecordUpdateResult } | { errors: FieldErrors; message: string };
 
 /**
  * "Update" on an action card or a prompt: records progress and answers with the same card
@@ -30,50 +25,45 @@ export const updateActionCardAction: CardAction = {
     const { planId, ref } = cardTarget(data);
     const ids = inputIds(cardText(data.slot));
     const context = parseNudgeContext(data.from);
-    // An action card also needs the plan and the recent history: read while the update is
-    // saved, so the person waits for one round of storage calls, not two.
-    const reads = context ? null : cardReads(turn, planId, ref);
-    let attempt: Attempt;
-    try {
-      const result = await recordUpdate(turn.deps.repos, {
-        planId,
-        ref,
-        author: turn.person,
-        request: {
-          status: data[ids.status],
-          note: data[ids.note],
-          revisedDue: data[ids.revisedDue],
-          reason: data[ids.reason],
-        },
-        source: 'card',
-        now: turn.now,
-        timezone: turn.deps.config.TIMEZONE,
-        seenVersion: cardText(data.version) || undefined,
-        requestId: requestIdOf(turn.context.activity),
-      });
-      attempt = { result };
-      turn.log.info({ planId, ref, outcome: result.outcome }, 'action update');
-    } catch (error) {
-      if (!(error instanceof ValidationError) || Object.keys(error.fields).length === 0) {
-        throw error;
-      }
+    const update = await updateFromCard(turn.deps.repos, turn.person, {
+      planId,
+      ref,
+      request: {
+        status: data[ids.status],
+        note: data[ids.note],
+        revisedDue: data[ids.revisedDue],
+        reason: data[ids.reason],
+      },
+      now: turn.now,
+      timezone: turn.deps.config.TIMEZONE,
+      seenVersion: cardText(data.version) || undefined,
+      requestId: requestIdOf(turn.context.activity),
+      nudge: context,
+    });
+    const { attempt } = update;
+    if ('result' in attempt) {
+      turn.log.info({ planId, ref, outcome: attempt.result.outcome }, 'action update');
+    } else {
       turn.log.info({ verb: VERBS.updateAction, outcome: 'invalid' }, 'card action refused');
-      attempt = { errors: error.fields, message: error.message };
     }
-    if (context) {
-      const items = await loadNudgeItems(turn.deps.repos, context, turn.now);
-      const outcome = slotOutcome(attempt);
+    if (update.card === 'nudge') {
+      const { items } = update;
+      // A prompt's update is read with its prompt: `context` is there.
+      const prompt = context!;
       return {
         card: buildNudgeCard({
           person: turn.person,
           items,
           typed: typedInputs(data),
-          outcomes: { ...savedBefore(context, items), [slotKey({ planId, ref })]: outcome },
-          more: context.more,
+          outcomes: {
+            ...savedBefore(prompt, items),
+            [slotKey({ planId, ref })]: slotOutcome(attempt),
+          },
+          more: prompt.more,
         }),
       };
     }
-    return actionCard(turn, planId, ref, attempt, data, reads ?? cardReads(turn, planId, ref));
+    return actionCard(update.opened, attempt, data);
   },
 };
 
@@ -93,7 +83,7 @@ function savedBefore(context: NudgeContext, items: NudgeItem[]): Record<string, 
   );
 }
 
-function slotOutcome(attempt: Attempt): SlotOutcome {
+function slotOutcome(attempt: CardAttempt): SlotOutcome {
   if ('errors' in attempt) {
     return {
       notice: 'Not saved: please check the fields marked ⚠.',
@@ -120,38 +110,17 @@ function staleNotice(result: Extract<RecordUpdateResult, { outcome: 'stale' }>):
   );
 }
 
-type CardReads = Promise<[Plan | null, ActionUpdate[]]>;
-
-/** The plan and recent history an action card shows, read at once. */
-function cardReads(turn: BotTurn, planId: string, ref: string): CardReads {
-  const { repos } = turn.deps;
-  const reads = Promise.all([
-    repos.plans.getCached(planId),
-    repos.updates.listForAction(planId, ref, 5),
-  ]);
-  // Awaited later, or never when the update fails first: that failure is the one reported.
-  reads.catch(() => undefined);
-  return reads;
-}
-
-async function actionCard(
-  turn: BotTurn,
-  planId: string,
-  ref: string,
-  attempt: Attempt,
+function actionCard(
+  opened: OpenedAction,
+  attempt: CardAttempt,
   data: Record<string, unknown>,
-  reads: CardReads,
-): Promise<CardActionResult> {
-  const { repos } = turn.deps;
-  const [plan, history] = await reads;
-  if (!plan) throw refusals.planGone();
+): CardActionResult {
+  const { planId, ref } = opened.action;
+  const view = { view: 'action' as const, planId, ref };
   if ('errors' in attempt) {
-    const action = await repos.actions.get(planId, ref);
-    if (!action) throw new ValidationError(attempt.message);
-    const opened = await viewAction(repos, turn.person, { plan, action, history }, turn.now, 5);
     return {
-      view: { view: 'action', planId, ref },
-      said: `Action ${action.ref} was not saved: ${attempt.message}`,
+      view,
+      said: `Action ${ref} was not saved: ${attempt.message}`,
       card: actionCardOf(opened, {
         notice: 'Not saved: please check the fields marked ⚠.',
         noticeStyle: 'warning',
@@ -162,24 +131,14 @@ async function actionCard(
   }
   const { result } = attempt;
   const latest: ActionUpdate | null = result.outcome === 'unchanged' ? null : result.update;
-  const shown = latest
-    ? [latest, ...history.filter((u) => u.id !== latest.id)].slice(0, 5)
-    : history;
   const notice =
     result.outcome === 'saved'
       ? `${savedLine(result.action, result.update)} Thank you.`
       : result.outcome === 'unchanged'
         ? nothingChanged(result.action.status)
         : staleNotice(result);
-  const opened = await viewAction(
-    repos,
-    turn.person,
-    { plan, action: result.action, history: shown },
-    turn.now,
-    5,
-  );
   return {
-    view: { view: 'action', planId, ref },
+    view,
     said: saidInChat(result),
     card: actionCardOf(opened, {
       notice,

@@ -1,0 +1,110 @@
+import type { ActionUpdate, Plan } from '../domain/action';
+import type { NudgeItem, NudgeReason } from '../domain/nudge-policy';
+import type { UpdateRequest } from '../domain/update-input';
+import { ValidationError } from './errors';
+import { loadNudgeItems } from './nudge-items';
+import { viewAction, type OpenedAction } from './open-action';
+import { recordUpdate, type Author, type RecordUpdateResult } from './record-update';
+import { refusals } from './refusals';
+import type { Repositories } from './repositories';
+
+/** Updates an action card shows. */
+const CARD_HISTORY = 5;
+
+/** What the update came to: recorded (saved, unchanged or stale), or refused field by field. */
+export type CardAttempt =
+  { result: RecordUpdateResult } | { errors: Readonly<Record<string, string>>; message: string };
+
+/** A card update and what the card that answers it shows. */
+export type CardUpdate =
+  /** From a prompt: the prompt's actions read afresh, in its order. */
+  | { attempt: CardAttempt; card: 'nudge'; items: NudgeItem[] }
+  /** From an action card: the action as it now stands, the new update first in its history. */
+  | { attempt: CardAttempt; card: 'action'; opened: OpenedAction };
+
+/** What "Update" on a card sends. */
+export interface CardUpdateInput {
+  planId: string;
+  ref: string;
+  request: UpdateRequest;
+  now: Date;
+  timezone: string;
+  /** The action's version the card showed. */
+  seenVersion?: string;
+  /** The invoke's own id, so a redelivered press records once. */
+  requestId?: string;
+  /** The prompt the button was on, when it was on one: the actions it listed, in order. */
+  nudge: { items: readonly { planId: string; ref: string; reason: NudgeReason }[] } | null;
+}
+
+type Repos = Pick<Repositories, 'plans' | 'actions' | 'updates'>;
+type CardReads = Promise<[Plan | null, ActionUpdate[]]>;
+
+/**
+ * "Update" on an action card or a prompt: records progress, or the problems field by field,
+ * and returns what the card that answers shows. An action card also needs the plan and the
+ * recent history: read while the update is saved, so the person waits for one round of storage
+ * calls, not two.
+ */
+export async function updateFromCard(
+  repos: Repos,
+  author: Author,
+  input: CardUpdateInput,
+): Promise<CardUpdate> {
+  const { planId, ref, now } = input;
+  const reads = input.nudge ? null : cardReads(repos, planId, ref);
+  let attempt: CardAttempt;
+  try {
+    const result = await recordUpdate(repos, {
+      planId,
+      ref,
+      author,
+      request: input.request,
+      source: 'card',
+      now,
+      timezone: input.timezone,
+      seenVersion: input.seenVersion,
+      requestId: input.requestId,
+    });
+    attempt = { result };
+  } catch (error) {
+    if (!(error instanceof ValidationError) || Object.keys(error.fields).length === 0) throw error;
+    attempt = { errors: error.fields, message: error.message };
+  }
+  if (input.nudge) {
+    return { attempt, card: 'nudge', items: await loadNudgeItems(repos, input.nudge, now) };
+  }
+  const [plan, history] = await (reads ?? cardReads(repos, planId, ref));
+  if (!plan) throw refusals.planGone();
+  if ('errors' in attempt) {
+    const action = await repos.actions.get(planId, ref);
+    if (!action) throw new ValidationError(attempt.message);
+    const opened = await viewAction(repos, author, { plan, action, history }, now, CARD_HISTORY);
+    return { attempt, card: 'action', opened };
+  }
+  const { result } = attempt;
+  const latest = result.outcome === 'unchanged' ? null : result.update;
+  const shown = latest
+    ? [latest, ...history.filter((u) => u.id !== latest.id)].slice(0, CARD_HISTORY)
+    : history;
+  const opened = await viewAction(
+    repos,
+    author,
+    { plan, action: result.action, history: shown },
+    now,
+    CARD_HISTORY,
+  );
+  return { attempt, card: 'action', opened };
+}
+
+/** The plan and recent history an action card shows, read at once. */
+function cardReads(repos: Repos, planId: string, ref: string): CardReads {
+  // The plan changes rarely: a cached copy (at most 60 s old) spares a read per update.
+  const reads = Promise.all([
+    repos.plans.getCached(planId),
+    repos.updates.listForAction(planId, ref, CARD_HISTORY),
+  ]);
+  // Awaited later, or never when the update fails first: that failure is the one reported.
+  reads.catch(() => undefined);
+  return reads;
+}
