@@ -14,6 +14,7 @@ const UNIT_DIRS = [
   'logging',
   'notify',
   'package',
+  'util',
 ];
 
 const shared = {

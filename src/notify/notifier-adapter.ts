@@ -1,6 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Config } from '../config/config';
 import { PlainTextMessages } from './plain-text';
+import { sendWithDeadline, type AbortableRequest } from '../util/request-deadline';
 import type { SendLimiter } from './send-limiter';
 
 type ClaimsIdentity = Parameters<
@@ -11,7 +12,7 @@ type ConnectorFactory = ReturnType<
 >;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
 
-interface PipelineRequest {
+interface PipelineRequest extends AbortableRequest {
   url: string;
   /** Milliseconds before the request is abandoned; 0 waits for ever. */
   timeout: number;
@@ -68,10 +69,10 @@ export function fitConnectorClient(client: ConnectorClient, limiter: SendLimiter
   pipeline.removePolicy({ name: SDK_RETRY_POLICY });
   pipeline.addPolicy({
     name: 'sendTimeout',
-    sendRequest: (request, next) => {
-      if (!request.timeout) request.timeout = SEND_TIMEOUT_MS;
-      return next(request);
-    },
+    sendRequest: (request, next) =>
+      request.timeout
+        ? next(request)
+        : sendWithDeadline(request, SEND_TIMEOUT_MS, () => next(request)),
   });
   if (limiter) {
     pipeline.addPolicy(

@@ -4,6 +4,7 @@ import {
   TableTransaction,
   type TableServiceClientOptions,
 } from '@azure/data-tables';
+import { sendWithDeadline } from '../util/request-deadline';
 import { statusCodeOf, translateStorageError } from './errors';
 
 /** The tables the bot uses (DESIGN.md §2). */
@@ -63,13 +64,14 @@ function clientOptions(
     },
     additionalPolicies: [
       {
-        position: 'perCall',
+        // Each attempt has its own deadline, as the request's own timeout would give it.
+        position: 'perRetry',
         policy: {
           name: 'storeRequestTimeout',
-          sendRequest: (request, next) => {
-            if (!request.timeout) request.timeout = timings.requestTimeoutMs;
-            return next(request);
-          },
+          sendRequest: (request, next) =>
+            request.timeout
+              ? next(request)
+              : sendWithDeadline(request, timings.requestTimeoutMs, () => next(request)),
         },
       },
     ],
