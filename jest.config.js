@@ -5,6 +5,7 @@
  */
 const UNIT_DIRS = [
   'ask',
+  'bin',
   'bot',
   'cards',
   'config',

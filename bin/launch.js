@@ -1,26 +1,86 @@
 'use strict';
-// Runs an entry point from source in a development checkout (so edits take effect without a
-// build), and from the compiled dist/ in a production install where neither src/ nor tsx exist.
+// Runs an entry point from the compiled dist/ whenever it is built and no older than the
+// sources beside it (a production install has no sources at all). Only a checkout without a
+// current build runs from source through tsx, so edits take effect before the next build.
 const fs = require('node:fs');
 const path = require('node:path');
 
-module.exports = function launch(entry) {
-  const root = path.join(__dirname, '..');
-  const source = path.join(root, 'src', `${entry}.ts`);
-  let tsx;
+/** The newest modification time (ms) of the files under `dir` whose names end with `ext`. */
+function newestUnder(dir, ext) {
+  let newest = 0;
+  let entries;
   try {
-    tsx = require.resolve('tsx/cjs', { paths: [root] });
+    entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
-    tsx = null;
+    return 0;
   }
-  if (tsx && fs.existsSync(source)) {
-    require(tsx);
-    return require(source);
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestUnder(full, ext));
+    else if (entry.name.endsWith(ext)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
+  return newest;
+}
+
+/**
+ * How to run `entry` in the project at `root`: `dist` (the compiled file), `source` (through
+ * tsx), or `missing` (neither can run). `stale` is true when the compiled file is older than a
+ * source or card template it was built from. `tsx` is whether tsx can be loaded.
+ */
+function choose(root, entry, tsx) {
   const built = path.join(root, 'dist', 'src', `${entry}.js`);
-  if (!fs.existsSync(built)) {
-    process.stderr.write(`Cannot find ${built}. Run "npm run build" first.\n`);
+  const source = path.join(root, 'src', `${entry}.ts`);
+  let builtAt;
+  try {
+    builtAt = fs.statSync(built).mtimeMs;
+  } catch {
+    builtAt = null;
+  }
+  const hasSource = fs.existsSync(source);
+  if (builtAt === null) {
+    return hasSource && tsx
+      ? { run: 'source', file: source, stale: false }
+      : { run: 'missing', file: built, stale: false };
+  }
+  if (!hasSource) return { run: 'dist', file: built, stale: false };
+  // tsc writes every output on each build, so the entry's time is when the build ran.
+  const newest = Math.max(
+    newestUnder(path.join(root, 'src'), '.ts'),
+    newestUnder(path.join(root, 'cards'), '.json'),
+  );
+  const stale = newest > builtAt;
+  if (stale && tsx) return { run: 'source', file: source, stale };
+  return { run: 'dist', file: built, stale };
+}
+
+function tsxPath(root) {
+  try {
+    return require.resolve('tsx/cjs', { paths: [root] });
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `entry` (e.g. `index`, `cli/main`) as {@link choose} decides. */
+function launch(entry) {
+  const root = path.join(__dirname, '..');
+  const tsx = tsxPath(root);
+  const choice = choose(root, entry, tsx !== null);
+  if (choice.run === 'missing') {
+    process.stderr.write(`Cannot find ${choice.file}. Run "npm run build" first.\n`);
     process.exit(1);
   }
-  return require(built);
-};
+  if (choice.run === 'source') {
+    require(tsx);
+    return require(choice.file);
+  }
+  if (choice.stale) {
+    process.stderr.write(
+      'Running dist/, which is older than src/ (tsx is not installed): run "npm run build".\n',
+    );
+  }
+  return require(choice.file);
+}
+
+module.exports = launch;
+module.exports.choose = choose;

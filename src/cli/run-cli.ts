@@ -2,8 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config/config';
 import { ImportError } from '../import/types';
 import { NotAllowedError, NotFoundError, ValidationError } from '../services/errors';
-import { createRepositories, type Repositories } from '../services/repositories';
-import { openStore, type OpenStore } from '../storage/open-store';
+import type { Repositories } from '../services/repositories';
+import type { OpenStore } from '../storage/open-store';
 import { CliError, type CliContext } from './cli-context';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
@@ -53,6 +53,12 @@ export async function runCli(
     now: io.now ?? (() => new Date()),
     storage: async () => {
       if (!opened) {
+        // Loaded on first use, like each command's own work: `--help` and dry runs never load
+        // the storage client (see the README on how long `--help` takes).
+        const [{ openStore }, { createRepositories }] = await Promise.all([
+          import('../storage/open-store'),
+          import('../services/repositories'),
+        ]);
         const open = await openStore(config, 'cli');
         opened = { open, repos: createRepositories(open.store) };
       }

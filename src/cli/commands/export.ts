@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { exportPlan, type ExportFormat } from '../../services/export-plan';
+import type { ExportFormat } from '../../services/export-plan';
 import { CliError, type CliContext } from '../cli-context';
 
 /**
@@ -18,6 +18,8 @@ export function registerExport(program: Command, ctx: CliContext): void {
         throw new CliError(`--format must be xlsx, csv or docx, not "${opts.format}".`, 2);
       }
       const { repos } = await ctx.storage();
+      // Loaded here, not at start: the workbook and Word writers are heavy.
+      const { exportPlan } = await import('../../services/export-plan');
       const outcome = await exportPlan(repos, planId, {
         format: opts.format as ExportFormat,
         out: opts.out,

@@ -1,7 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { readPlanFile } from '../../import/read-plan-file';
 import { ImplausiblePlanError, type ImportedPlan } from '../../import/types';
-import { storeImportedPlan } from '../../services/import-plan';
 import type { CliContext } from '../cli-context';
 import { importReport } from './import-report';
 
@@ -50,6 +48,11 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--sheet <name>', 'the worksheet of a workbook that holds the plan')
     .option('--pages <range>', 'the pages of a PDF that hold the plan, e.g. 3-5', parsePages)
     .action(async (file: string, opts: ImportFlags) => {
+      // Loaded here, not at start: the document readers are heavy and `--help` needs none.
+      const [{ readPlanFile }, { storeImportedPlan }] = await Promise.all([
+        import('../../import/read-plan-file'),
+        import('../../services/import-plan'),
+      ]);
       let knownPosts: string[] = [];
       if (!opts.dryRun) {
         const { repos } = await ctx.storage();

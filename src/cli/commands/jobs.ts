@@ -1,16 +1,8 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
-import pino from 'pino';
-import { createJobRunner, JOB_TIME_RULE, parseJobTime, type JobName } from '../../jobs';
-import { createJobDeps } from '../../jobs/job-deps';
 import { emailKey } from '../../domain/person';
-import { createLogger } from '../../logging/logger';
-import {
-  subscribeToPlanDigest,
-  unsubscribeFromPlanDigest,
-} from '../../services/digest-subscriptions';
+import type { JobName } from '../../jobs';
 import { CliError, type CliContext } from '../cli-context';
-import { jobReportText } from './job-report-text';
 
 interface JobFlags {
   dryRun?: boolean;
@@ -18,7 +10,9 @@ interface JobFlags {
   json?: boolean;
 }
 
-function parseAt(text: string | undefined, now: Date): Date {
+// The jobs (and the Bot Framework client under the notifier) load only when a job runs.
+async function parseAt(text: string | undefined, now: Date): Promise<Date> {
+  const { JOB_TIME_RULE, parseJobTime } = await import('../../jobs');
   const at = parseJobTime(text, now);
   if (!at) {
     throw new CliError(`--at must be ${JOB_TIME_RULE} (got "${text}").`, 2);
@@ -27,7 +21,15 @@ function parseAt(text: string | undefined, now: Date): Date {
 }
 
 async function runJob(ctx: CliContext, name: JobName, flags: JobFlags): Promise<void> {
-  const at = parseAt(flags.at, ctx.now());
+  const at = await parseAt(flags.at, ctx.now());
+  const [{ default: pino }, { createJobRunner }, { createJobDeps }, { createLogger }, text] =
+    await Promise.all([
+      import('pino'),
+      import('../../jobs'),
+      import('../../jobs/job-deps'),
+      import('../../logging/logger'),
+      import('./job-report-text'),
+    ]);
   const { repos } = await ctx.storage();
   // Logs go to stderr so that --json output stays clean.
   const logger = createLogger(ctx.config.LOG_LEVEL, pino.destination({ fd: 2, sync: true }));
@@ -40,7 +42,7 @@ async function runJob(ctx: CliContext, name: JobName, flags: JobFlags): Promise<
   });
   const report = await createJobRunner(deps)(name, { at, dryRun: Boolean(flags.dryRun) });
   if (flags.json) ctx.out(JSON.stringify(report, null, 2));
-  else for (const text of jobReportText(report)) ctx.out(text);
+  else for (const line of text.jobReportText(report)) ctx.out(line);
   if (report.totals.failed > 0) {
     throw new CliError(`${report.totals.failed} failed to send; the next run tries them again.`);
   }
@@ -75,6 +77,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
     .argument('<email>', 'their email, as in the people directory')
     .action(async (planId: string, email: string) => {
       const { repos } = await ctx.storage();
+      const { subscribeToPlanDigest } = await import('../../services/digest-subscriptions');
       const { plan, changed } = await subscribeToPlanDigest(repos, planId, email);
       ctx.out(
         changed
@@ -89,6 +92,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
     .argument('<email>', 'their email')
     .action(async (planId: string, email: string) => {
       const { repos } = await ctx.storage();
+      const { unsubscribeFromPlanDigest } = await import('../../services/digest-subscriptions');
       const { plan, changed } = await unsubscribeFromPlanDigest(repos, planId, email);
       ctx.out(
         changed

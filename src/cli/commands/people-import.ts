@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readPeopleFile } from '../../import/people-file';
 import type { CliContext } from '../cli-context';
 
 /** `people import FILE`: loads the people directory (who holds which post and role). */
@@ -10,6 +9,7 @@ export function registerPeopleImport(program: Command, ctx: CliContext): void {
     .description('Import people from a CSV or XLSX file with columns name,email,post,service,role')
     .argument('<file>', 'the directory file')
     .action(async (file: string) => {
+      const { readPeopleFile } = await import('../../import/people-file');
       const entries = await readPeopleFile(file);
       const { repos } = await ctx.storage();
       await repos.people.importEntries(entries);
