@@ -1,12 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { emailKey, ROLES, type DirectoryEntry, type Role } from '../domain/person';
 import { normalisePost } from '../domain/owners';
 import { DEFAULT_IMPORT_LIMITS, formatBytes } from './limits';
 import { readTextFile } from './readers/text-file';
-import { mergedCellCount } from './readers/xlsx';
 import { inflateZipParts, listZipParts } from './zip-parts';
 import { ImportError } from './types';
 
@@ -47,7 +46,12 @@ async function readGrid(buffer: Buffer, file: string): Promise<string[][]> {
     }
   }
   if (ext === '.xlsx') {
-    const workbook = new ExcelJS.Workbook();
+    // Loaded with the first workbook: the demo's and most directories are CSV.
+    const [{ default: Excel }, { mergedCellCount }] = await Promise.all([
+      import('exceljs'),
+      import('./readers/xlsx'),
+    ]);
+    const workbook = new Excel.Workbook();
     const bytes = buffer;
     // The same guards as plan workbooks: inflated size and merged cells bounded before loading.
     const parts = listZipParts(bytes);

@@ -2,11 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { formatBytes, importLimits, type ImportLimits } from './limits';
 import { checkPlausibility } from './plausibility';
 import { readCsv } from './readers/csv';
-import { readDocx } from './readers/docx';
-import { readPdf } from './readers/pdf';
 import type { RawGrid } from './readers/raw-grid';
 import { readTabText } from './readers/tab-text';
-import { mergedCellCount, readXlsx } from './readers/xlsx';
 import { kindFromName, kindName, sniff, type DocumentKind } from './sniff';
 import { readTable } from './table-to-plan';
 import { ImplausiblePlanError, ImportError, type ImportedPlan, type ImportOptions } from './types';
@@ -101,9 +98,12 @@ async function readGrid(
       ? `the file's name says ${kindName(named)} but it holds ${kindName(kind)}, so it was read as that`
       : null;
   let grid: RawGrid;
+  // Each reader is loaded with its first document: a running bot then holds only the readers it
+  // has needed (the workbook, Word and PDF libraries are large).
   if (sniffed.kind === 'docx' || sniffed.kind === 'xlsx') {
     const parts = inflateZipParts(buffer, sniffed.parts, name, limits.maxInflatedBytes);
     if (sniffed.kind === 'xlsx') {
+      const { mergedCellCount, readXlsx } = await import('./readers/xlsx');
       const merged = mergedCellCount(parts);
       if (merged > limits.maxMergedCells) {
         throw new ImportError(
@@ -113,9 +113,10 @@ async function readGrid(
         );
       }
       grid = await readXlsx(buffer, name, { sheet: options.sheet });
-    } else grid = await readDocx(buffer, name);
-  } else if (kind === 'pdf') grid = await readPdf(buffer, name, { pages: options.pages });
-  else grid = readText(buffer, name, kind, named);
+    } else grid = await (await import('./readers/docx')).readDocx(buffer, name);
+  } else if (kind === 'pdf') {
+    grid = await (await import('./readers/pdf')).readPdf(buffer, name, { pages: options.pages });
+  } else grid = readText(buffer, name, kind, named);
   if (mismatch) grid.notes = [mismatch, ...(grid.notes ?? [])];
   if (options.sheet !== undefined && kind !== 'xlsx') {
     throw new ImportError(

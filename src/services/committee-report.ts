@@ -1,5 +1,4 @@
 import { buildCommitteeReport, type CommitteeReport } from '../domain/committee-report';
-import { committeeReportDocx } from '../report/committee-docx';
 import type { Repositories } from './repositories';
 import { refusals } from './refusals';
 
@@ -28,6 +27,8 @@ export async function makeCommitteeReport(
     repos.updates.listForPlan(planId),
   ]);
   const report = buildCommitteeReport({ plan, actions, updates, now: options.now });
+  // The Word writer is loaded with the first report, not with the bot.
+  const { committeeReportDocx } = await import('../report/committee-docx');
   const bytes = await committeeReportDocx(report);
   if (options.record !== false) {
     const dates = plan.reportDates ?? [];
