@@ -20,7 +20,7 @@ const LAYERS = {
   report: { may: ['domain'] },
   storage: { may: ['domain', 'config', 'util'] },
   cards: { may: ['domain', 'ask', 'import'], types: ['services'] },
-  notify: { may: ['domain', 'config', 'logging', 'storage'] },
+  notify: { may: ['domain', 'config', 'logging', 'storage', 'util'] },
   services: { may: ['domain', 'ask', 'import', 'notify', 'report', 'storage'] },
   jobs: { may: ['domain', 'cards', 'config', 'logging', 'notify', 'services', 'storage'] },
   bot: {

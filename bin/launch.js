@@ -72,7 +72,18 @@ function launch(entry) {
   }
   if (choice.run === 'source') {
     require(tsx);
-    return require(choice.file);
+    // The ES module hooks too: modules loaded on first use (`await import(…)`) go through them.
+    // They come from tsx's ES module API: its CommonJS build registers them from a wrong path.
+    return import('tsx/esm/api').then(
+      (api) => {
+        api.register();
+        return require(choice.file);
+      },
+      (error) => {
+        process.stderr.write(`Cannot run from source: ${error.message}\n`);
+        process.exit(1);
+      },
+    );
   }
   if (choice.stale) {
     process.stderr.write(

@@ -154,7 +154,7 @@ describe('layer boundaries (ESLint)', () => {
     [
       'src/notify/probe.ts',
       `import { PlainTextMessages } from '../bot/plain-text';`,
-      layer('notify', 'domain/, config/, logging/, storage/', 'bot'),
+      layer('notify', 'domain/, config/, logging/, storage/, util/', 'bot'),
     ],
     [
       'src/import/probe.ts',
