@@ -2,6 +2,7 @@ import { odata } from '@azure/data-tables';
 import { emailKey, ROLES, type DirectoryEntry, type Person, type Role } from '../domain/person';
 import { statusCodeOf, translateStorageError } from './errors';
 import { safeKey } from './keys';
+import { PeopleCache, type PeopleCacheOptions } from './people-cache';
 import type { TableStore } from './table-store';
 
 const PEOPLE = 'person';
@@ -57,61 +58,39 @@ function toPerson(e: PersonEntity): Person {
   };
 }
 
-/** Options of a {@link PeopleRepository}. */
-export interface PeopleRepositoryOptions {
-  /** How long a person found by AAD id is kept for the next turn (at most 60 s). */
-  cacheMs?: number;
-  /** Milliseconds now (tests move it). */
-  clock?: () => number;
-}
-
-/** The longest a cached person may be served: a change made elsewhere shows within this. */
-export const PEOPLE_CACHE_MS = 60_000;
+/** Options of a {@link PeopleRepository}: those of its {@link PeopleCache}. */
+export type PeopleRepositoryOptions = PeopleCacheOptions;
 
 /** The council's directory: who holds which posts and roles, and how to reach them in Teams. */
 export class PeopleRepository {
   // AAD id → email pairs seen before, so identity is one read per turn, not two. Each hit is
   // checked against the person row it leads to, so a stale pair only costs the second read.
   private readonly emailByAad = new Map<string, string>();
-  // AAD id → the person as last read, for the turn's identity: a person's every turn otherwise
-  // waits on a read before anything else can start. Changes made through this instance drop
-  // entries at once; changes made elsewhere (another instance, the CLI) show within cacheMs.
-  private readonly byAad = new Map<string, { person: Person; at: number }>();
-  private readonly cacheMs: number;
-  private readonly clock: () => number;
+  // Who is talking, for the turn's identity; changes made through this instance drop entries.
+  private readonly cache: PeopleCache;
 
   constructor(
     private readonly store: TableStore,
     options: PeopleRepositoryOptions = {},
   ) {
-    this.cacheMs = Math.min(options.cacheMs ?? PEOPLE_CACHE_MS, PEOPLE_CACHE_MS);
-    this.clock = options.clock ?? (() => Date.now());
+    this.cache = new PeopleCache(options);
   }
 
   /** Forgets cached people: everyone, or one person by email. */
   private forget(email?: string): void {
-    if (email === undefined) {
-      this.byAad.clear();
-      return;
-    }
-    const key = emailKey(email);
-    for (const [aad, entry] of this.byAad) if (entry.person.email === key) this.byAad.delete(aad);
+    this.cache.forget(email);
   }
 
   /**
    * The person who has used Teams with this AAD object id, or null, served from a cache of at
-   * most {@link PEOPLE_CACHE_MS}: for finding who is talking, not for writes guarded by version.
+   * most 60 s (`PEOPLE_CACHE_MS`): for finding who is talking, not for writes guarded by version.
    */
   async findByAadObjectIdCached(aadObjectId: string): Promise<Person | null> {
-    const aad = aadObjectId.toLowerCase();
-    const now = this.clock();
-    const hit = this.byAad.get(aad);
-    if (hit && now - hit.at < this.cacheMs) return hit.person;
-    const person = await this.findByAadObjectId(aad);
-    if (person) {
-      if (this.byAad.size >= 50_000) this.byAad.clear();
-      this.byAad.set(aad, { person, at: now });
-    } else this.byAad.delete(aad);
+    const hit = this.cache.get(aadObjectId);
+    if (hit) return hit;
+    const ticket = this.cache.ticket();
+    const person = await this.findByAadObjectId(aadObjectId);
+    this.cache.set(aadObjectId, person, ticket);
     return person;
   }
 

@@ -1,54 +1,98 @@
-import { PeopleRepository } from '../../src/storage/people-repository';
-import type { TableStore } from '../../src/storage/table-store';
-import { createTestStore } from '../support/store';
+import type { Person } from '../../src/domain/person';
+import { PEOPLE_CACHE_MS, PeopleCache } from '../../src/storage/people-cache';
 
-const AAD = '00000000-0000-0000-0000-00000000aa01';
-const sam = {
-  email: 'sam@council.example',
-  name: 'Sam Okafor',
-  posts: ['Head of Democratic Services'],
-  service: 'Democratic Services',
-  roles: ['officer' as const],
-};
+const AAD = '00000000-0000-0000-0000-00000000AA01';
 
-describe('people found by AAD id are cached for at most 60 s', () => {
-  let store: TableStore;
+function person(email: string, posts: string[] = ['Head of Democratic Services']): Person {
+  return {
+    email,
+    name: 'Sam Okafor',
+    posts,
+    service: 'Democratic Services',
+    roles: ['officer'],
+    aadObjectId: AAD.toLowerCase(),
+    teamsUserId: null,
+    tenantId: null,
+    conversationReference: null,
+    unreachable: null,
+    snoozes: {},
+    version: 'v1',
+  };
+}
+
+describe('PeopleCache', () => {
   let clock: number;
-  let here: PeopleRepository;
-  let elsewhere: PeopleRepository;
+  let cache: PeopleCache;
 
-  beforeEach(async () => {
-    store = await createTestStore();
-    clock = 0;
-    here = new PeopleRepository(store, { clock: () => clock });
-    elsewhere = new PeopleRepository(store);
-    await elsewhere.importEntries([sam]);
-    await elsewhere.rememberTeamsIdentity(sam.email, { aadObjectId: AAD });
+  beforeEach(() => {
+    clock = 1_000;
+    cache = new PeopleCache({ clock: () => clock });
   });
 
-  it('answers from the cache within 60 s and reads again after', async () => {
-    expect((await here.findByAadObjectIdCached(AAD))?.posts).toEqual(sam.posts);
-    // Changed by another instance (or the CLI): this one may serve the old posts for a while.
-    await elsewhere.setPosts(sam.email, ['Head of Finance']);
-    clock = 59_999;
-    expect((await here.findByAadObjectIdCached(AAD))?.posts).toEqual(sam.posts);
-    clock = 60_000;
-    expect((await here.findByAadObjectIdCached(AAD))?.posts).toEqual(['Head of Finance']);
+  it('serves a person for 60 s from when the read began, then not at all', () => {
+    const ticket = cache.ticket();
+    clock += 500; // the read takes half a second
+    cache.set(AAD, person('sam@council.example'), ticket);
+    clock = ticket.at + PEOPLE_CACHE_MS - 1;
+    expect(cache.get(AAD)?.email).toBe('sam@council.example');
+    clock = ticket.at + PEOPLE_CACHE_MS;
+    expect(cache.get(AAD)).toBeUndefined();
+    expect(cache.size).toBe(0);
   });
 
-  it('drops what it holds at once when this instance assigns or imports', async () => {
-    await here.findByAadObjectIdCached(AAD);
-    await here.setPosts(sam.email, ['Head of Finance']);
-    expect((await here.findByAadObjectIdCached(AAD))?.posts).toEqual(['Head of Finance']);
-    await here.importEntries([{ ...sam, roles: ['admin'] }]);
-    expect((await here.findByAadObjectIdCached(AAD))?.roles).toEqual(['admin']);
+  it('finds an id whatever its case', () => {
+    cache.set(AAD.toLowerCase(), person('sam@council.example'), cache.ticket());
+    expect(cache.get(AAD)?.email).toBe('sam@council.example');
   });
 
-  it('never keeps a cached person longer than 60 s, whatever it is asked', async () => {
-    const eager = new PeopleRepository(store, { clock: () => clock, cacheMs: 3_600_000 });
-    await eager.findByAadObjectIdCached(AAD);
-    await elsewhere.setPosts(sam.email, ['Head of Finance']);
-    clock = 60_000;
-    expect((await eager.findByAadObjectIdCached(AAD))?.posts).toEqual(['Head of Finance']);
+  it('never keeps anyone longer than 60 s, whatever it is asked', () => {
+    const eager = new PeopleCache({ clock: () => clock, cacheMs: 3_600_000 });
+    eager.set(AAD, person('sam@council.example'), eager.ticket());
+    clock += PEOPLE_CACHE_MS;
+    expect(eager.get(AAD)).toBeUndefined();
+  });
+
+  it('forgets one person by email, under every id they were cached by', () => {
+    const other = '00000000-0000-0000-0000-00000000bb02';
+    cache.set(AAD, person('sam@council.example'), cache.ticket());
+    cache.set(other, person('sam@council.example'), cache.ticket());
+    cache.set(
+      '00000000-0000-0000-0000-00000000cc03',
+      person('kim@council.example'),
+      cache.ticket(),
+    );
+    cache.forget(' Sam@Council.example ');
+    expect(cache.get(AAD)).toBeUndefined();
+    expect(cache.get(other)).toBeUndefined();
+    expect(cache.get('00000000-0000-0000-0000-00000000cc03')?.email).toBe('kim@council.example');
+  });
+
+  it('forgets everyone at once', () => {
+    cache.set(AAD, person('sam@council.example'), cache.ticket());
+    cache.forget();
+    expect(cache.size).toBe(0);
+  });
+
+  it('does not keep a read that began before someone was forgotten', () => {
+    const ticket = cache.ticket();
+    // Meanwhile this instance assigns a post: what the read found may be from before that.
+    cache.forget('sam@council.example');
+    cache.set(AAD, person('sam@council.example'), ticket);
+    expect(cache.get(AAD)).toBeUndefined();
+  });
+
+  it('drops an entry when the person is no longer found', () => {
+    cache.set(AAD, person('sam@council.example'), cache.ticket());
+    cache.set(AAD, null, cache.ticket());
+    expect(cache.get(AAD)).toBeUndefined();
+  });
+
+  it('holds at most its maximum, starting again when full', () => {
+    const small = new PeopleCache({ clock: () => clock, maxEntries: 2 });
+    const ids = ['a1', 'b2', 'c3'].map((s) => `00000000-0000-0000-0000-0000000000${s}`);
+    for (const [i, id] of ids.entries())
+      small.set(id, person(`p${i}@council.example`), small.ticket());
+    expect(small.size).toBeLessThanOrEqual(2);
+    expect(small.get(ids[2])?.email).toBe('p2@council.example');
   });
 });
