@@ -49,24 +49,17 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--pages <range>', 'the pages of a PDF that hold the plan, e.g. 3-5', parsePages)
     .action(async (file: string, opts: ImportFlags) => {
       // Loaded here, not at start: the document readers are heavy and `--help` needs none.
-      const [{ readPlanFile }, { storeImportedPlan }] = await Promise.all([
-        import('../../import/read-plan-file'),
-        import('../../services/import-plan'),
-      ]);
-      let knownPosts: string[] = [];
-      if (!opts.dryRun) {
-        const { repos } = await ctx.storage();
-        knownPosts = (await repos.people.list()).flatMap((p) => p.posts);
-      }
-      let imported: ImportedPlan;
+      const { importPlanFile } = await import('../../services/import-files');
+      const repos = opts.dryRun ? null : (await ctx.storage()).repos;
+      let done: Awaited<ReturnType<typeof importPlanFile>>;
       try {
-        imported = await readPlanFile(file, {
+        done = await importPlanFile(repos, file, {
           planId: opts.plan,
-          knownPosts,
           timezone: ctx.config.TIMEZONE,
           acceptWarnings: opts.acceptWarnings,
           sheet: opts.sheet,
           pages: opts.pages,
+          now: ctx.now(),
         });
       } catch (error) {
         // A doubted plan is still shown, so the admin can see what went wrong where.
@@ -75,20 +68,15 @@ export function registerImport(program: Command, ctx: CliContext): void {
         else for (const line of importReport(error.plan)) ctx.out(line);
         throw error;
       }
+      const { imported, outcome } = done;
       if (opts.json) ctx.out(asJson(imported));
       else for (const line of importReport(imported)) ctx.out(line);
       if (opts.json) for (const w of imported.warnings) ctx.err(`Warning: ${w.message}`);
-      if (opts.dryRun) {
+      if (!outcome) {
         if (!opts.json)
           ctx.out(`Dry run: ${imported.actions.length} actions read, nothing stored.`);
         return;
       }
-      const { repos } = await ctx.storage();
-      const outcome = await storeImportedPlan(repos, imported, {
-        sourceFile: file,
-        now: ctx.now(),
-        timezone: ctx.config.TIMEZONE,
-      });
       const kept = outcome.notInDocument.length
         ? ` Kept ${outcome.notInDocument.length} stored actions not in this document: ${outcome.notInDocument.join(', ')}.`
         : '';

@@ -9,10 +9,8 @@ export function registerPeopleImport(program: Command, ctx: CliContext): void {
     .description('Import people from a CSV or XLSX file with columns name,email,post,service,role')
     .argument('<file>', 'the directory file')
     .action(async (file: string) => {
-      const { readPeopleFile } = await import('../../import/people-file');
-      const entries = await readPeopleFile(file);
-      const { repos } = await ctx.storage();
-      await repos.people.importEntries(entries);
-      ctx.out(`Imported ${entries.length} ${entries.length === 1 ? 'person' : 'people'}.`);
+      const { importPeopleFile } = await import('../../services/import-files');
+      const { count } = await importPeopleFile(async () => (await ctx.storage()).repos, file);
+      ctx.out(`Imported ${count} ${count === 1 ? 'person' : 'people'}.`);
     });
 }
