@@ -173,7 +173,7 @@ export class ActionPlanBot extends TeamsActivityHandler {
     if (!('card' in result) || !result.view || !isSharedConversation(turn.context)) return result;
     if (verb !== VERBS.refreshCard) await updateEveryonesCard(turn, result.view);
     if (pressed === 'submit') return { message: result.said ?? '' };
-    return { card: await ownView(turn, result.view, result.card) };
+    return { card: ownView(turn, result.view, result.card) };
   }
 
   private async runCardAction(

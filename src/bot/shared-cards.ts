@@ -77,13 +77,10 @@ export async function updateEveryonesCard(turn: BotTurn, key: SharedViewKey): Pr
 }
 
 /**
- * One person's answer to a button on a shared card: their own view, still refreshable (a card
- * without a refresh would stop being theirs the next time Teams refreshes it).
+ * One person's answer to a button or a refresh on a shared card: their own view, still
+ * refreshable. Teams keeps it on that person's client alone, so it lists only them; the card
+ * everyone sees keeps the full list.
  */
-export async function ownView(
-  turn: BotTurn,
-  key: SharedViewKey,
-  card: CardJson,
-): Promise<CardJson> {
-  return withRefresh(card, key, await viewIds(turn.deps, key, turn.person));
+export function ownView(turn: BotTurn, key: SharedViewKey, card: CardJson): CardJson {
+  return withRefresh(card, key, personalViewIds(turn.person, [], MAX_REFRESH_USERS));
 }
