@@ -1,6 +1,7 @@
 import { lateInWords } from '../domain/overdue';
 import type { Action, Plan } from '../domain/action';
 import { displayStatus } from '../domain/sign-off';
+import { sentenceCase } from '../domain/text-case';
 import {
   ragOf,
   STATUSES,
@@ -138,16 +139,8 @@ export function ownersText(owners: string[]): string {
 /** An instant as GOV.UK writes it, in a time zone (the domain's date words). */
 export { formatInstant } from '../domain/overdue';
 
-/**
- * A title in sentence case when it was written in block capitals ("MEMBERS' COMMUNICATIONS
- * PLAN" → "Members' communications plan"); titles already in mixed case are left as written.
- */
-export function sentenceCase(title: string): string {
-  const letters = title.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 2 || letters !== letters.toUpperCase()) return title;
-  const lower = title.toLocaleLowerCase('en-GB');
-  return lower.replace(/\p{L}/u, (first) => first.toLocaleUpperCase('en-GB'));
-}
+/** A title in sentence case when written in block capitals (the domain's rule, for cards). */
+export { sentenceCase };
 
 /** "1 day late", "3 weeks late", "4 months late": the same words as `describeLateness`. */
 export function lateText(days: number): string {

@@ -1,16 +1,48 @@
-import type { Action, ActionUpdate, Plan } from './action';
+import { effectiveDue, type Action, type ActionUpdate, type Plan } from './action';
 import { isReachable } from './nudge-policy';
-import { daysLate, formatDate, localDate } from './overdue';
+import { daysBetween, daysLate, formatDate, localDate } from './overdue';
 import { ownsAction } from './permissions';
 import { emailKey, type Person } from './person';
-import { STATUSES, type Status } from './status';
+import { isFinished, STATUSES, type Status } from './status';
+import { sentenceCase } from './text-case';
 
 export { digestRunKey, isDigestTime, type DigestDay } from './digest-schedule';
 
+/** Days ahead the digest looks for actions falling due. */
+export const DUE_SOON_DAYS = 14;
+
+/** Days back a prompt still waiting for an answer is chased (the sources must reach as far). */
+export const NOT_ANSWERED_DAYS = 28;
+
+/** An action falling due soon, as the digest lists it. */
+export interface DueSoonEntry {
+  planTitle: string;
+  ref: string;
+  owners: string[];
+  /** The (revised) due date, YYYY-MM-DD. */
+  due: string;
+  /** Days from today to the due date: 0 on the day. */
+  daysLeft: number;
+}
+
+/** Someone prompted who has not answered, with how long the oldest prompt has waited. */
+export interface NotAnsweredEntry {
+  name: string;
+  email: string;
+  /** The actions they were asked about and have not updated since, in ref order. */
+  refs: string[];
+  /** Whole days since the first of those prompts. */
+  waitingDays: number;
+}
+
 /** A weekly digest as a head of service or chair receives it. */
 export interface Digest {
-  /** "Weekly digest: Democratic Services". */
+  /** "Weekly digest: Democratic services": sentence case, whatever the plan's title. */
   title: string;
+  /** What kind of digest: "Weekly digest". */
+  heading: string;
+  /** What it is about: the service, the head's name, or the plan's title in sentence case. */
+  subject: string;
   /** "Week to 7 March 2022". */
   periodLabel: string;
   counts: Record<Status, number>;
@@ -26,8 +58,13 @@ export interface Digest {
   }[];
   /** Overdue actions, the latest first. */
   overdue: { planTitle: string; ref: string; owners: string[]; daysLate: number }[];
-  /** People who were prompted and have not answered, with the actions they were asked about. */
-  notAnswered: { name: string; email: string; refs: string[] }[];
+  /** Actions falling due in the next {@link DUE_SOON_DAYS} days, soonest first. */
+  dueSoon: DueSoonEntry[];
+  /**
+   * People prompted in the last {@link NOT_ANSWERED_DAYS} days who have not answered, longest
+   * waiting first.
+   */
+  notAnswered: NotAnsweredEntry[];
   /** Actions late enough to raise with their owners' managers. */
   escalate: { planTitle: string; ref: string; owners: string[]; daysLate: number }[];
   /** People the bot could not send prompts to (blocked it, or removed the app). */
@@ -73,7 +110,8 @@ export interface PlanDigestInput extends Omit<DigestSources, 'actions'> {
   actions: Action[];
 }
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const WEEK_MS = 7 * DAY_MS;
 
 const actionKey = (planId: string, ref: string): string => `${planId}\u0000${ref}`;
 
@@ -97,6 +135,30 @@ function lateList(actions: { action: Action; plan: Plan }[], now: Date): Digest[
     );
 }
 
+/** Open actions due from today to {@link DUE_SOON_DAYS} days ahead, soonest first. */
+function dueSoonList(actions: { action: Action; plan: Plan }[], now: Date): DueSoonEntry[] {
+  const entries: DueSoonEntry[] = [];
+  for (const { action, plan } of actions) {
+    const due = effectiveDue(action);
+    if (!due || isFinished(action.status) || action.status === 'paused') continue;
+    const daysLeft = daysBetween(localDate(now, plan.timezone), due);
+    if (daysLeft < 0 || daysLeft > DUE_SOON_DAYS) continue;
+    entries.push({
+      planTitle: plan.title,
+      ref: action.ref,
+      owners: [...action.owners],
+      due,
+      daysLeft,
+    });
+  }
+  return entries.sort(
+    (a, b) =>
+      a.daysLeft - b.daysLeft ||
+      a.planTitle.localeCompare(b.planTitle) ||
+      a.ref.localeCompare(b.ref, 'en', { numeric: true }),
+  );
+}
+
 /** Why the bot cannot prompt a person, or null when it can. */
 function unreachableReason(person: Person): string | null {
   if (person.unreachable) {
@@ -111,7 +173,7 @@ function unreachableReason(person: Person): string | null {
  * are not chased here, and only people holding posts are listed as unreachable.
  */
 function buildDigest(
-  title: string,
+  subject: string,
   scope: { action: Action; plan: Plan }[],
   people: Person[],
   sources: Omit<DigestSources, 'actions' | 'people'> & { directory: Person[] },
@@ -146,37 +208,43 @@ function buildDigest(
   const escalate = overdue.filter((entry) => entry.daysLate > sources.escalateDays);
 
   const emails = new Set(people.map((p) => emailKey(p.email)));
-  const chased = new Map<string, { refs: string[]; keys: Set<string> }>();
+  const chaseFrom = now.getTime() - NOT_ANSWERED_DAYS * DAY_MS;
+  // The latest update each person made on each action: a prompt after it is still waiting.
+  const lastUpdate = new Map<string, number>();
+  for (const u of sources.updates) {
+    const key = `${emailKey(u.by)}|${actionKey(u.planId, u.ref)}`;
+    lastUpdate.set(key, Math.max(lastUpdate.get(key) ?? 0, Date.parse(u.at)));
+  }
+  const waiting = new Map<string, Map<string, { ref: string; since: number }>>();
   for (const prompt of sources.prompts) {
     const email = emailKey(prompt.email);
     const key = actionKey(prompt.planId, prompt.ref);
     const entry = byKey.get(key);
-    if (!entry || !emails.has(email) || !inWeek(prompt.sentAt)) continue;
-    if (entry.action.status === 'complete' || prompt.answered) continue;
-    const answered = sources.updates.some(
-      (u) =>
-        u.planId === prompt.planId &&
-        u.ref === prompt.ref &&
-        emailKey(u.by) === email &&
-        Date.parse(u.at) > Date.parse(prompt.sentAt),
-    );
-    if (answered) continue;
-    const list = chased.get(email) ?? { refs: [], keys: new Set<string>() };
-    if (!list.keys.has(key)) {
-      list.keys.add(key);
-      list.refs.push(prompt.ref);
-    }
-    chased.set(email, list);
+    const sent = Date.parse(prompt.sentAt);
+    if (!entry || !emails.has(email) || !(sent > chaseFrom && sent <= now.getTime())) continue;
+    if (isFinished(entry.action.status) || prompt.answered) continue;
+    if ((lastUpdate.get(`${email}|${key}`) ?? 0) > sent) continue;
+    const asked = waiting.get(email) ?? new Map<string, { ref: string; since: number }>();
+    const earlier = asked.get(key);
+    asked.set(key, { ref: prompt.ref, since: Math.min(earlier?.since ?? sent, sent) });
+    waiting.set(email, asked);
   }
   const nameOf = (email: string): string =>
     sources.directory.find((p) => emailKey(p.email) === email)?.name ?? email;
-  const notAnswered = [...chased.entries()]
-    .map(([email, { refs }]) => ({
-      name: nameOf(email),
-      email,
-      refs: refs.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const notAnswered = [...waiting.entries()]
+    .map(([email, asked]) => {
+      const list = [...asked.values()];
+      const since = Math.min(...list.map((a) => a.since));
+      return {
+        name: nameOf(email),
+        email,
+        refs: [...new Set(list.map((a) => a.ref))].sort((a, b) =>
+          a.localeCompare(b, 'en', { numeric: true }),
+        ),
+        waitingDays: Math.floor((now.getTime() - since) / DAY_MS),
+      };
+    })
+    .sort((a, b) => b.waitingDays - a.waitingDays || a.name.localeCompare(b.name));
 
   const unreachable = people
     .filter((p) => p.posts.length > 0)
@@ -186,12 +254,16 @@ function buildDigest(
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 
+  const title = sentenceCase(subject);
   return {
-    title,
+    title: `Weekly digest: ${title}`,
+    heading: 'Weekly digest',
+    subject: title,
     periodLabel: `Week to ${formatDate(localDate(now, timezone))}`,
     counts,
     changed,
     overdue,
+    dueSoon: dueSoonList(scope, now),
     notAnswered,
     escalate,
     unreachable,
@@ -221,7 +293,7 @@ export function buildServiceDigest(input: ServiceDigestInput): ServiceDigest {
   ]);
   const posts = members.flatMap((p) => p.posts);
   const scope = input.actions.filter(({ action }) => ownsAction({ posts }, action));
-  return buildDigest(`Weekly digest: ${head.service?.trim() || head.name}`, scope, members, {
+  return buildDigest(head.service?.trim() || head.name, scope, members, {
     ...input,
     directory: input.people,
   });
@@ -239,7 +311,7 @@ export function buildPlanDigest(input: PlanDigestInput): ServiceDigest {
   const owners = uniqueByEmail(
     input.people.filter((p) => scope.some(({ action }) => ownsAction(p, action))),
   );
-  return buildDigest(`Weekly digest: ${plan.title}`, scope, owners, {
+  return buildDigest(plan.title, scope, owners, {
     ...input,
     directory: input.people,
   });

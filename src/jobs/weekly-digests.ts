@@ -1,8 +1,9 @@
-import { buildDigestCard } from '../cards/digest-card';
+import { buildDigestCardAt } from '../cards/digest-card';
 import {
   buildPlanDigest,
   buildServiceDigest,
   digestRunKey,
+  NOT_ANSWERED_DAYS,
   type ServiceDigest,
 } from '../domain/digest';
 import { isDigestTime } from '../domain/digest-schedule';
@@ -21,8 +22,9 @@ import { runPlannedJob, type PlannedMessage } from './run-planned';
 /** The job's name: its lease, its ledger partition and its endpoint. */
 export const DIGESTS_JOB = 'digests' as const;
 
-// A day more than the digest's week, so a prompt sent just before the week began is chased.
-const LOOKBACK_MS = 8 * 24 * 60 * 60 * 1000;
+// As far back as a prompt still unanswered is chased, and a day more, with the updates since
+// (an update after a prompt answers it).
+const LOOKBACK_MS = (NOT_ANSWERED_DAYS + 1) * 24 * 60 * 60 * 1000;
 
 /** One digest of the week: who it is for, and what it says (null when they are not known). */
 export interface PlannedDigest {
@@ -95,10 +97,11 @@ function planned(p: PlannedDigest): PlannedMessage {
     target: p.target,
     person: p.person,
     payload: { summary: digest.title },
-    compose: () => ({
-      card: buildDigestCard(digest),
-      summary: digestSummary(digest),
-    }),
+    // In sizes: fewer entries per section while the card is over the budget or Teams refuses it.
+    compose: () => (step) => {
+      const card = buildDigestCardAt(digest, step);
+      return card ? { card, summary: digestSummary(digest) } : null;
+    },
     report,
   };
   return { outgoing, preview: { digest } };

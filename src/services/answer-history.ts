@@ -1,3 +1,4 @@
+import { sentenceCase } from '../domain/text-case';
 import type { ActionUpdate } from '../domain/action';
 import { STATUSES, type Status } from '../domain/status';
 import { addDays } from '../domain/working-days';
@@ -37,11 +38,14 @@ export async function changes(
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const { action } of scope.items) counts[action.status] += 1;
   const title = scope.planId ? input.world.planName(scope.planId) : 'All plans';
+  const subject = sentenceCase(title.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase()));
   return {
     kind: 'changes',
     line: `${updates.length === 1 ? '1 update' : `${updates.length} updates`} on ${moved === 1 ? '1 action' : `${moved} actions`}${scope.subject ? ` ${scope.subject}` : ''} ${since.words}${until ? ` to ${dayInWords(until)}` : ''}.`,
     view: {
-      title: `Changes: ${title.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase())}`,
+      title: `Changes: ${subject}`,
+      heading: 'Changes',
+      subject,
       periodLabel: `${since.words.replace(/^./, (c) => c.toUpperCase())}${until ? ` to ${dayInWords(until)}` : ''}`,
       counts,
       changed: updates.map((u) => ({
@@ -54,6 +58,7 @@ export async function changes(
         note: u.note,
       })),
       overdue: [],
+      dueSoon: [],
       notAnswered: [],
       escalate: [],
       unreachable: [],

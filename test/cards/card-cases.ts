@@ -14,7 +14,7 @@ import { buildSignOffCard } from '../../src/cards/sign-off-card';
 import { buildSummaryCard } from '../../src/cards/summary-card';
 import { buildWelcomeCard } from '../../src/cards/welcome-card';
 import type { Action, ActionUpdate } from '../../src/domain/action';
-import type { Digest } from '../../src/domain/digest';
+import { buildPlanDigest, type Digest } from '../../src/domain/digest';
 import { myActionsList } from '../../src/domain/my-actions';
 import { DEFAULT_NUDGE_POLICY, nudgesDue } from '../../src/domain/nudge-policy';
 import { latenessOf } from '../../src/domain/overdue';
@@ -135,46 +135,63 @@ function worstHistory(): ActionUpdate[] {
   );
 }
 
+/**
+ * The sample plan's weekly digest for its chair on the sample day, as the digest job builds it:
+ * the week's updates, prompts not answered, what is overdue or due soon. At its worst, 200
+ * actions each updated in the week with a 4,000-character note and 60 officers not answering.
+ */
 function digest(worst: boolean): Digest {
-  const many = worst ? worstActions() : sampleActions;
-  return {
-    title: `Weekly digest: ${samplePlan.title}`,
-    periodLabel: 'Week to 7 March 2022',
-    counts: { 'not-started': 1, 'on-track': 3, 'at-risk': 1, 'off-track': 0, complete: 5 } as never,
-    changed: many.map((a) => ({
-      planTitle: samplePlan.title,
-      ref: a.ref,
-      byName: 'Priya Shah',
-      at: '2022-03-04T15:20:00Z',
-      statusFrom: 'on-track',
-      statusTo: a.status,
-      note: worst ? NOTE : 'Draft framework shared with group leaders.',
-    })),
-    overdue: many.map((a, i) => ({
-      planTitle: samplePlan.title,
-      ref: a.ref,
-      owners: a.owners,
-      daysLate: 10 + i,
-    })),
-    notAnswered: many.slice(0, worst ? 60 : 1).map((a, i) => ({
-      name: `Officer ${i + 1}`,
-      email: `officer${i + 1}@council.example`,
-      refs: [a.ref],
-    })),
-    escalate: many.slice(0, worst ? 60 : 0).map((a, i) => ({
-      planTitle: samplePlan.title,
-      ref: a.ref,
-      owners: a.owners,
-      daysLate: 120 + i,
-    })),
-    unreachable: worst
-      ? Array.from({ length: 40 }, (_, i) => ({
-          name: `Officer ${i}`,
-          email: `officer${i}@council.example`,
-          reason: 'The bot was removed from their Teams.',
-        }))
-      : [],
-  };
+  const actions = worst ? worstActions() : [...sampleActions, ...NUDGE_EXTRAS];
+  const officers: Person[] = Array.from({ length: worst ? 60 : 0 }, (_, i) => ({
+    ...samplePeople.marketing,
+    email: `officer${i + 1}@council.example`,
+    name: `Officer ${i + 1}`,
+  }));
+  const day = (days: number, hour = 10): string =>
+    new Date(SAMPLE_NOW.getTime() - days * 86_400_000 + (hour - 9) * 3_600_000).toISOString();
+  const updates = worst
+    ? actions.map((a, i) =>
+        sampleUpdate(a.ref, {
+          at: day(1 + (i % 6)),
+          by: samplePeople.marketing.email,
+          byName: samplePeople.marketing.name,
+          statusFrom: 'on-track',
+          statusTo: a.status,
+          note: NOTE,
+        }),
+      )
+    : [
+        sampleUpdate('4', {
+          at: day(1, 15),
+          statusFrom: 'off-track',
+          statusTo: 'on-track',
+          note: 'Draft framework shared with group leaders for comment.',
+        }),
+        sampleUpdate('5', {
+          at: day(4),
+          by: samplePeople.marketing.email,
+          byName: samplePeople.marketing.name,
+          statusFrom: 'not-started',
+          statusTo: 'on-track',
+          note: 'Guide drafted; the design team is booked for next week.',
+        }),
+      ];
+  const prompts = [samplePeople.marketing, ...officers].map((p, i) => ({
+    email: p.email,
+    planId: samplePlan.id,
+    ref: worst ? actions[i * 3].ref : '2',
+    sentAt: day(8 + (i % 14), 9),
+  }));
+  return buildPlanDigest({
+    plan: samplePlan,
+    actions,
+    people: [...Object.values(samplePeople), ...officers],
+    updates,
+    prompts,
+    now: SAMPLE_NOW,
+    escalateDays: 28,
+    timezone: samplePlan.timezone,
+  });
 }
 
 /** Every card type, typical and at its worst (200 actions, 4,000-character notes, 15 updates). */

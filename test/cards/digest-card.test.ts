@@ -1,13 +1,12 @@
 import { clip, LIST_NOTE_MAX } from '../../src/cards/format';
-import { buildDigestCard, DIGEST_LIMITS } from '../../src/cards/digest-card';
+import { buildDigestCard, buildDigestCardAt, DIGEST_PAGE_SIZES } from '../../src/cards/digest-card';
+import { CARD_BUDGET_BYTES, cardBytes, CardTooLargeError } from '../../src/cards/render';
 import type { Digest } from '../../src/domain/digest';
 import { HOSTILE_TEXTS, longNote, samplePlan } from '../support/sample-data';
 import {
-  CARD_LIMIT,
   executeActions,
   expectLiteral,
   expectSoundCard,
-  jsonLength,
   ofType,
   visibleText,
   barsOf,
@@ -18,7 +17,9 @@ const title = samplePlan.title;
 
 function digest(overrides: Partial<Digest> = {}): Digest {
   return {
-    title: 'Weekly digest: Democratic Services',
+    title: 'Weekly digest: Democratic services',
+    heading: 'Weekly digest',
+    subject: 'Democratic services',
     periodLabel: 'Week to 7 March 2022',
     counts: {
       'not-started': 1,
@@ -53,7 +54,24 @@ function digest(overrides: Partial<Digest> = {}): Digest {
     overdue: [
       { planTitle: title, ref: '2', owners: ['Head of Democratic Services'], daysLate: 35 },
     ],
-    notAnswered: [{ name: 'Priya Shah', email: 'priya.shah@council.example', refs: ['2', '4'] }],
+    dueSoon: [
+      {
+        planTitle: title,
+        ref: '5',
+        owners: ['Head of Marketing and Communications'],
+        due: '2022-03-10',
+        daysLeft: 3,
+      },
+      { planTitle: title, ref: '6', owners: [], due: '2022-03-07', daysLeft: 0 },
+    ],
+    notAnswered: [
+      {
+        name: 'Priya Shah',
+        email: 'priya.shah@council.example',
+        refs: ['2', '4'],
+        waitingDays: 12,
+      },
+    ],
     escalate: [
       { planTitle: title, ref: '2', owners: ['Head of Democratic Services'], daysLate: 35 },
     ],
@@ -69,12 +87,13 @@ function digest(overrides: Partial<Digest> = {}): Digest {
 }
 
 describe('digest card', () => {
-  it('shows every section with counts, changes, overdue, unanswered, escalations and unreachable people', () => {
+  it('shows every section: counts, what moved, overdue, due soon, not answered, escalations, unreachable', () => {
     const card = buildDigestCard(digest());
     expectSoundCard(card);
     expect(executeActions(card)).toEqual([]);
     const text = visibleText(card);
-    expect(text).toContain('Weekly digest: Democratic Services');
+    expect(text).toContain('Weekly digest');
+    expect(text).toContain('Democratic services');
     expect(text).toContain('Week to 7 March 2022');
     expect(text).toContain('10 actions · 50% complete');
     expect(barsOf(card)).toEqual([
@@ -84,7 +103,7 @@ describe('digest card', () => {
       ['#2F80DF', 5],
     ]);
     expectDefaultTextColours(card);
-    expect(text).toContain('Updates: 2');
+    expect(text).toContain('What moved: 2 updates');
     expect(text).toContain('Off track → On track');
     expect(text).toContain('Complete (no change)');
     expect(text).toContain('4 March 2022 at 3:20pm');
@@ -92,8 +111,11 @@ describe('digest card', () => {
     expect(text).toContain('Overdue: 1 action');
     expect(text).toContain('5 weeks late');
     expect(text).toContain('Long overdue: worth raising with the owners');
-    expect(text).toContain('Prompted but not answered yet');
-    expect(text).toContain(' · actions 2 and 4');
+    expect(text).toContain('Due in the next 14 days: 2 actions');
+    expect(text).toContain('due in 3 days (10 March 2022)');
+    expect(text).toContain('due today (7 March 2022)');
+    expect(text).toContain('Not answered: 1 person prompted and not replied');
+    expect(text).toContain(' · actions 2 and 4 · waiting 12 days');
     expect(text).toContain(' (priya.shah@council.example)');
     expect(text).toContain('I couldn’t send prompts to');
     expect(text).toContain(' · The bot was removed from their Teams.');
@@ -102,23 +124,33 @@ describe('digest card', () => {
 
   it('leaves out empty sections, and says when all is quiet', () => {
     const card = buildDigestCard(
-      digest({ changed: [], overdue: [], notAnswered: [], escalate: [], unreachable: [] }),
+      digest({
+        changed: [],
+        overdue: [],
+        dueSoon: [],
+        notAnswered: [],
+        escalate: [],
+        unreachable: [],
+      }),
     );
     expectSoundCard(card);
     const text = visibleText(card);
-    expect(text).toContain('All quiet: no updates and nothing overdue.');
+    expect(text).toContain(
+      'All quiet: no updates, nothing overdue and nothing due in the next 14 days.',
+    );
     for (const heading of [
-      'Updates:',
+      'What moved:',
       'Overdue:',
+      'Due in the next',
       'Long overdue',
-      'Prompted but',
+      'Not answered',
       'I couldn’t send',
     ]) {
       expect(text).not.toContain(heading);
     }
   });
 
-  it('caps each list with "…and N more" and stays under 80 KB with long notes', () => {
+  it('lists ten in each section, at least five with long notes, within 28 KB, the rest counted', () => {
     const many = <T>(n: number, make: (i: number) => T): T[] =>
       Array.from({ length: n }, (_, i) => make(i));
     const card = buildDigestCard(
@@ -144,10 +176,18 @@ describe('digest card', () => {
           owners: ['Head of Democratic Services'],
           daysLate: 60,
         })),
+        dueSoon: many(30, (i) => ({
+          planTitle: title,
+          ref: String(i),
+          owners: ['Head of Democratic Services'],
+          due: '2022-03-10',
+          daysLeft: 3,
+        })),
         notAnswered: many(30, (i) => ({
           name: `Person ${i}`,
           email: `p${i}@council.example`,
           refs: ['1', '2'],
+          waitingDays: 30 - i,
         })),
         unreachable: many(20, (i) => ({
           name: `Person ${i}`,
@@ -157,19 +197,44 @@ describe('digest card', () => {
       }),
     );
     expectSoundCard(card);
-    expect(jsonLength(card)).toBeLessThan(CARD_LIMIT);
+    expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
     const text = visibleText(card);
-    // Notes clipped; as many updates as fit in 28 KB, the rest counted.
+    // Notes clipped; as many updates as fit in 28 KB (five at least), the rest counted.
     const notes = ofType(card, 'TextRun').filter(
       (r) => r.text === clip(longNote(4000), LIST_NOTE_MAX),
     ).length;
     expect(notes).toBeGreaterThanOrEqual(5);
-    expect(notes).toBeLessThanOrEqual(DIGEST_LIMITS.changed);
+    expect(notes).toBeLessThanOrEqual(DIGEST_PAGE_SIZES[0]);
+    // Every section lists as many as the updates do.
     expect(text).toContain(`…and ${40 - notes} more.`);
-    expect(text).toContain('…and 185 more.');
-    expect(text).toContain('…and 40 more.');
-    expect(text).toContain('…and 15 more.');
-    expect(text).toContain('…and 5 more.');
+    expect(text).toContain(`…and ${200 - notes} more: type **overdue** to see them all.`);
+    expect(text).toContain(`…and ${50 - notes} more: type **overdue** to see them all.`);
+    expect(text).toContain(`…and ${30 - notes} more.`);
+    expect(text).toContain(`…and ${20 - notes} more.`);
+  });
+
+  it('comes in sizes for the notifier, down to one entry per section, then no more', () => {
+    const long = digest({
+      changed: Array.from({ length: 40 }, () => ({ ...digest().changed[0], note: longNote(4000) })),
+    });
+    const sizes: number[] = [];
+    for (let step = 0; ; step++) {
+      let card;
+      try {
+        card = buildDigestCardAt(long, step);
+      } catch (error) {
+        expect(error).toBeInstanceOf(CardTooLargeError);
+        continue;
+      }
+      if (card === null) break;
+      expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+      sizes.push(
+        ofType(card, 'TextRun').filter((r) => r.text === clip(longNote(4000), LIST_NOTE_MAX))
+          .length,
+      );
+    }
+    expect(sizes.slice(-2)).toEqual([3, 1]);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
   });
 
   it('shows notes, names and plan text literally', () => {
@@ -185,7 +250,9 @@ describe('digest card', () => {
               planTitle: `Plan ${hostile}`,
             },
           ],
-          notAnswered: [{ name: `Name ${hostile}`, email: 'x@council.example', refs: ['1'] }],
+          notAnswered: [
+            { name: `Name ${hostile}`, email: 'x@council.example', refs: ['1'], waitingDays: 2 },
+          ],
           unreachable: [{ name: 'Jo', email: 'jo@council.example', reason: `Reason ${hostile}` }],
         }),
       );

@@ -155,6 +155,8 @@ describe('buildServiceDigest', () => {
 
   it('is titled by the service and the week', () => {
     expect(digest.title).toBe('Weekly digest: Democratic Services');
+    expect(digest.heading).toBe('Weekly digest');
+    expect(digest.subject).toBe('Democratic Services');
     expect(digest.periodLabel).toBe('Week to 25 November 2026');
     expect(digest.timezone).toBe('Europe/London');
   });
@@ -200,11 +202,58 @@ describe('buildServiceDigest', () => {
     expect(digest.escalate.map((e) => [e.ref, e.daysLate])).toEqual([['4', 56]]);
   });
 
-  it('names the service’s people who have not answered this week’s prompts', () => {
+  it('names the service’s people who have not answered a prompt, longest waiting first', () => {
+    // Kim was first asked on 10 November and has not answered since; the head updated action 2
+    // on the 20th, before the prompts of the 23rd and 24th.
     expect(digest.notAnswered).toEqual([
-      { name: 'Kim Lee', email: clerk.email, refs: ['1'] },
-      { name: head.name, email: head.email, refs: ['2'] },
+      { name: 'Kim Lee', email: clerk.email, refs: ['1'], waitingDays: 15 },
+      { name: head.name, email: head.email, refs: ['2'], waitingDays: 2 },
     ]);
+  });
+
+  it('stops chasing a prompt older than four weeks, or one answered since', () => {
+    const old: DigestPrompt = {
+      email: clerk.email,
+      planId: otherPlan.id,
+      ref: '1',
+      sentAt: '2026-10-20T09:00:00Z',
+    };
+    const answered = update(otherPlan, '1', { at: '2026-11-24T12:00:00.000Z', by: clerk.email });
+    expect(buildServiceDigest({ ...input, prompts: [old] }).notAnswered).toEqual([]);
+    expect(
+      buildServiceDigest({ ...input, updates: [...updates, answered] }).notAnswered.map(
+        (n) => n.name,
+      ),
+    ).toEqual([head.name]);
+  });
+
+  it('lists what falls due in the next 14 days, soonest first, open actions only', () => {
+    const due = (ref: string, fields: Partial<Action>) =>
+      action(samplePlan, ref, { owners: [POSTS.democratic], ...fields });
+    const soon = buildServiceDigest({
+      ...input,
+      actions: [
+        due('10', { due: '2026-12-09' }), // in 14 days
+        due('11', { due: '2026-12-10' }), // in 15 days: not yet
+        due('12', { due: '2026-11-25' }), // today
+        due('13', { due: '2026-11-01', revisedDue: '2026-11-30' }), // moved to in 5 days
+        due('14', { due: '2026-11-30', status: 'complete' }),
+        due('15', { due: '2026-11-30', status: 'paused' }),
+        due('16', { due: '2026-11-24' }), // overdue, listed as such
+      ],
+    });
+    expect(soon.dueSoon).toEqual([
+      {
+        planTitle: samplePlan.title,
+        ref: '12',
+        owners: [POSTS.democratic],
+        due: '2026-11-25',
+        daysLeft: 0,
+      },
+      expect.objectContaining({ ref: '13', due: '2026-11-30', daysLeft: 5 }),
+      expect.objectContaining({ ref: '10', due: '2026-12-09', daysLeft: 14 }),
+    ]);
+    expect(soon.overdue.map((o) => o.ref)).toEqual(['16']);
   });
 
   it('names the service’s people the bot cannot reach, and why', () => {
@@ -224,12 +273,13 @@ describe('buildServiceDigest', () => {
   it('is all zeros and empty lists for a quiet service', () => {
     const quiet = buildServiceDigest({ ...input, actions: [], updates: [], prompts: [] });
     expect(Object.values(quiet.counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
-    expect([quiet.changed, quiet.overdue, quiet.notAnswered, quiet.escalate]).toEqual([
-      [],
-      [],
-      [],
-      [],
-    ]);
+    expect([
+      quiet.changed,
+      quiet.overdue,
+      quiet.dueSoon,
+      quiet.notAnswered,
+      quiet.escalate,
+    ]).toEqual([[], [], [], [], []]);
   });
 });
 
@@ -260,10 +310,20 @@ describe('buildPlanDigest', () => {
     expect(digest.escalate.map((o) => o.ref)).toEqual(['2']);
   });
 
+  it('is titled in sentence case when the plan’s title is in block capitals', () => {
+    const shouting = buildPlanDigest({
+      ...input,
+      plan: { ...otherPlan, title: 'PARKS REVIEW - ACTION PLAN' },
+      actions: actions.map((a) => a.action),
+    });
+    expect(shouting.title).toBe('Weekly digest: Parks review - action plan');
+    expect(shouting.subject).toBe('Parks review - action plan');
+  });
+
   it('chases and lists the plan’s owners, whatever their service', () => {
     expect(digest.notAnswered).toEqual([
-      { name: 'Kim Lee', email: clerk.email, refs: ['1'] },
-      { name: 'Pat', email: parks.email, refs: ['2'] },
+      { name: 'Kim Lee', email: clerk.email, refs: ['1'], waitingDays: 15 },
+      { name: 'Pat', email: parks.email, refs: ['2'], waitingDays: 2 },
     ]);
     expect(digest.unreachable.map((u) => u.name)).toEqual(['Kim Lee', 'Pat']);
   });

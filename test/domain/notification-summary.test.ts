@@ -57,7 +57,7 @@ describe('what a notification says instead of "Sent a card"', () => {
           },
         ],
         overdue: [one, one],
-        notAnswered: [{ name: 'A', email: 'a@x', refs: ['1'] }],
+        notAnswered: [{ name: 'A', email: 'a@x', refs: ['1'], waitingDays: 3 }],
       }),
     ).toBe(
       'Weekly digest: Governance (Week to 7 March 2022) – 1 update, 2 overdue, 1 not answered',

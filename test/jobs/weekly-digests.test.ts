@@ -46,9 +46,10 @@ describe('weekly digests against Azurite', () => {
     expect(view.counts).toEqual(expect.objectContaining({ complete: 2, 'not-started': 2 }));
     expect(view.overdue.map((o) => o.ref)).toEqual(['4', '2']);
     expect(view.notAnswered).toEqual([
-      { name: 'Alex Wilber', email: ALEX, refs: ['2', '4'] },
-      { name: 'Megan Bowen', email: MEGAN, refs: ['2', '4'] },
+      { name: 'Alex Wilber', email: ALEX, refs: ['2', '4'], waitingDays: expect.any(Number) },
+      { name: 'Megan Bowen', email: MEGAN, refs: ['2', '4'], waitingDays: expect.any(Number) },
     ]);
+    expect(view.notAnswered[0].waitingDays).toBeGreaterThan(0);
     expect(f.connector.activities).toEqual([]);
 
     const report = await digests(f, MONDAY_EIGHT);
@@ -56,8 +57,10 @@ describe('weekly digests against Azurite', () => {
     const received = f.received(ISAIAH);
     expect(received).toHaveLength(1);
     const card = textOf(received[0].activity.attachments);
-    expect(card).toContain('Weekly digest: Governance');
-    expect(card).toContain('Prompted but not answered yet');
+    expect(card).toContain('Weekly digest');
+    expect(card).toContain('Governance');
+    expect(card).toContain('Not answered: 2 people prompted and not replied');
+    expect(card).toMatch(/actions 2 and 4 · waiting \d+ days/);
     expect(card).toContain('Megan Bowen');
     expect(received[0].activity.summary).toMatch(/^Weekly digest: Governance \(Week to/);
   });
@@ -109,9 +112,10 @@ describe('weekly digests against Azurite', () => {
     await digests(f, MONDAY_EIGHT);
     const toAdele = f.received(ADELE);
     expect(toAdele).toHaveLength(1);
-    expect(textOf(toAdele[0].activity.attachments)).toContain(
-      "Weekly digest: AD HOC SCRUTINY PANEL MEMBERS' COMMUNICATIONS",
-    );
+    // The plan's title is in block capitals; the digest says it in sentence case.
+    const adeles = textOf(toAdele[0].activity.attachments);
+    expect(adeles).toContain("Ad hoc scrutiny panel members' communications");
+    expect(adeles).not.toContain("AD HOC SCRUTINY PANEL MEMBERS' COMMUNICATIONS");
 
     expect((await unsubscribeFromPlanDigest(f.repos, PLAN, ADELE)).changed).toBe(true);
     expect((await f.repos.plans.get(PLAN))?.chairDigestEmails).toEqual([]);
