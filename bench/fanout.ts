@@ -4,6 +4,7 @@
 // while a second process keeps a CPU busy. Checks every person gets exactly one message and how
 // close the send rate comes to the enforced ceiling.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/config';
@@ -136,7 +137,12 @@ async function main(): Promise<void> {
       requestTimeoutMs: 120_000,
     });
     await store.ensureTables();
-    await seed(store, url);
+    // Progress goes to stderr, so a long run on a busy machine shows where it is.
+    const progress = (text: string): boolean =>
+      process.stderr.write(`[fanout ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
+    progress(`seeding ${PEOPLE} people (load average ${round(os.loadavg()[0], 1)})`);
+    const seeded = await timed(() => seed(store, url));
+    progress(`seeded in ${round(seeded.ms / 1000, 1)} s; sending`);
     const limits = scaleLimits(TEAMS_LIMITS, SCALE);
     const ceiling = limits.perApp[0].limit / (limits.perApp[0].perMs / 1000);
     const app = createApp({
@@ -147,6 +153,8 @@ async function main(): Promise<void> {
       jobs: { notify: { limits }, maxPerRun: PEOPLE },
     });
     const run = await timed(async () => app.runJob('nudges', { at: AT, dryRun: false }));
+    progress(`sent in ${round(run.ms / 1000, 1)} s`);
+    const loadEnd = os.loadavg()[0];
     const report = run.value;
     const { delivered, stats, perSecond, dropped } = await connectorStats(child);
     let duplicates = 0;
@@ -177,7 +185,8 @@ async function main(): Promise<void> {
         `job report:        ${report.totals.sent} sent, ${report.totals.failed} failed, ${report.totals.unreachable} unreachable`,
         ...[...notSent].map(([what, n]) => `not sent:          ${n} × ${what}`),
         `messages received: ${sent}; duplicates ${duplicates}; lost ${lost}`,
-        `elapsed:           ${round(elapsed, 2)} s`,
+        `elapsed:           ${round(elapsed, 2)} s (seeding the store before it: ${round(seeded.ms / 1000, 1)} s)`,
+        `machine:           ${os.cpus().length} CPUs, load average ${round(loadEnd, 1)} at the end`,
         `accepted per s:    ${perSecond.join(' ')}`,
         `achieved:          ${round(achieved, 1)}/s = ${round(ratio, 3)} of the ceiling (goal ≥ 0.95)`,
         '',
@@ -200,6 +209,9 @@ async function main(): Promise<void> {
         drop_rate: DROP_RATE,
         spinners: SPINNERS,
         elapsed_s: round(elapsed, 2),
+        seed_s: round(seeded.ms / 1000, 1),
+        cpus: os.cpus().length,
+        loadavg_end: round(loadEnd, 1),
         scale: SCALE,
         ceiling_per_s: ceiling,
         achieved_per_s: round(achieved, 1),
