@@ -1,4 +1,5 @@
 import { buildChannelBriefingCard } from '../cards/channel-briefing-card';
+import { titleText } from '../cards/format';
 import { buildBriefing, dueBriefing, type BriefingTimes } from '../domain/channel-briefing';
 import type { ChannelSubscription } from '../domain/channel-subscription';
 import { briefingSummary } from '../domain/notification-summary';
@@ -63,7 +64,11 @@ export async function runChannelBriefings(deps: JobDeps, options: JobOptions): P
             payload: { summary: `${plan.title} (${briefing.periodLabel})` },
             compose: () => ({
               card: buildChannelBriefingCard(briefing),
-              summary: briefingSummary(briefing),
+              summary: briefingSummary({
+                ...briefing,
+                // As the card shows it: sentence case for a title in block capitals.
+                planTitle: titleText(briefing.planTitle),
+              }),
             }),
             report,
           },

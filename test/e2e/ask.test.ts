@@ -261,6 +261,14 @@ describe('questions in plain words, end to end', () => {
     expect(text).toContain('Before the meeting on 14 January 2027');
     expect(text).toContain('Head of Democratic Services');
     expect(text).not.toMatch(/Alex Wilber|alexw@|Megan Bowen|Waiting for the LGA/);
+    // The notification says what the post holds, naming no one, and the card speaks it.
+    const summary = String(posted[0].activity.summary);
+    expect(summary).toBe(
+      "Ad hoc scrutiny panel members' communications - action plan – 1 moved, 2 overdue",
+    );
+    expect(summary).not.toMatch(/Alex|Megan|Head of|Sent a card/);
+    const [attachment] = posted[0].activity.attachments as { content: { speak?: string } }[];
+    expect(attachment.content.speak).toBe(summary);
 
     const again = await h.app.runJob('channels', { at, dryRun: false });
     expect(again.totals.sent).toBe(0);
