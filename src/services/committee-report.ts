@@ -1,4 +1,8 @@
 import { buildCommitteeReport, type CommitteeReport } from '../domain/committee-report';
+import type { Plan } from '../domain/action';
+import { canSignOff } from '../domain/permissions';
+import type { Person } from '../domain/person';
+import { planNamed } from './plan-named';
 import type { Repositories } from './repositories';
 import { refusals } from './refusals';
 
@@ -37,4 +41,21 @@ export async function makeCommitteeReport(
     }
   }
   return { report, bytes, fileName: `${plan.id}-progress-report-${report.date}.docx` };
+}
+
+/**
+ * `report for <plan>` in Teams (chairs and admins): the plan named, and its report made for
+ * its size without recording it (it is made again, and recorded, when the file is accepted).
+ * Where a file cannot be sent (`deliverable` false) the plan is found but no report is made.
+ */
+export async function committeeReportNamed(
+  repos: Pick<Repositories, 'plans' | 'actions' | 'updates'>,
+  viewer: Pick<Person, 'roles'>,
+  request: { planWords: string; deliverable: boolean; now: Date },
+): Promise<{ plan: Plan; made: CommitteeReportFile | null }> {
+  if (!canSignOff(viewer)) throw refusals.chairsOnly('ask for committee reports');
+  const plan = await planNamed(repos, request.planWords, (id) => `report for ${id}`);
+  if (!request.deliverable) return { plan, made: null };
+  const made = await makeCommitteeReport(repos, plan.id, { now: request.now, record: false });
+  return { plan, made };
 }

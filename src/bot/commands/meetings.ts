@@ -1,15 +1,9 @@
-import { readMeetingDates } from '../../ask/meeting-dates';
-import { normaliseQuestion, wordsOf } from '../../ask/text';
 import { formatDate } from '../../domain/overdue';
-import { loadAskWorld } from '../../services/ask-world';
 import { ValidationError } from '../../services/errors';
-import { assertMaySetMeetings, setMeetingDates } from '../../services/meetings';
+import { meetingDatesNamed, MEETINGS_USAGE } from '../../services/meetings';
 import type { TextCommand } from '../bot-turn';
-import { refusals } from '../../services/refusals';
 
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
-const USAGE =
-  'Please write it as: meetings <plan> <dates>, e.g. meetings comms 12 January 2027, 9 March 2027';
 
 /** Splits "comms plan 12 January 2027, 9/3/27" where the dates begin. */
 function splitPlanAndDates(text: string): { plan: string; dates: string } {
@@ -36,39 +30,24 @@ export const meetingsCommand: TextCommand = {
     return [m[1]];
   },
   run: async (turn, [rest]) => {
-    if (!rest) throw new ValidationError(USAGE);
+    if (!rest) throw new ValidationError(MEETINGS_USAGE);
     const { plan: query, dates: datesText } = splitPlanAndDates(rest);
-    const world = await loadAskWorld(turn.deps.repos, turn.now, turn.deps.config.TIMEZONE);
-    const exact = world.plans.find((p) => p.id.toLowerCase() === query.toLowerCase());
-    const match = exact ? null : world.context.plans.match(wordsOf(normaliseQuestion(query)));
-    const planId = exact?.id ?? (match?.kind === 'one' ? match.planId : null);
-    if (!planId) {
-      const names = world.plans.map((p) => p.id).join(', ');
-      throw match?.kind === 'several'
-        ? refusals.severalPlans(query, match.planIds.join(', '), "Please use the plan's id.")
-        : refusals.noPlanCalled(query, names || 'none yet');
-    }
-    const plan = world.plans.find((p) => p.id === planId);
-    if (!datesText) {
-      const meetings = plan?.meetings ?? [];
-      await turn.context.sendActivity(
-        meetings.length === 0
-          ? `No meeting dates are set for ${world.planName(planId)}. ${USAGE}`
-          : `Meetings for ${world.planName(planId)}: ${meetings.map(formatDate).join(', ')}.`,
-      );
+    const found = await meetingDatesNamed(turn.deps.repos, turn.person, {
+      query,
+      datesText,
+      now: turn.now,
+      timezone: turn.deps.config.TIMEZONE,
+    });
+    const dates = found.meetings.map(formatDate).join(', ');
+    if (found.kind === 'set') {
+      turn.log.info({ planId: found.planId, meetings: found.meetings.length }, 'meeting dates set');
+      await turn.context.sendActivity(`Done: meetings for ${found.planName} are ${dates}.`);
       return;
     }
-    assertMaySetMeetings(turn.person);
-    const { dates, unreadable } = readMeetingDates(datesText, turn.now, turn.deps.config.TIMEZONE);
-    if (unreadable.length > 0 || dates.length === 0) {
-      throw new ValidationError(
-        `I couldn't read ${unreadable.length > 0 ? unreadable.map((u) => `"${u}"`).join(', ') : 'any dates'} as a date, so nothing was changed. ${USAGE}`,
-      );
-    }
-    const saved = await setMeetingDates(turn.deps.repos, planId, dates);
-    turn.log.info({ planId, meetings: dates.length }, 'meeting dates set');
     await turn.context.sendActivity(
-      `Done: meetings for ${world.planName(planId)} are ${(saved.meetings ?? []).map(formatDate).join(', ')}.`,
+      found.meetings.length === 0
+        ? `No meeting dates are set for ${found.planName}. ${MEETINGS_USAGE}`
+        : `Meetings for ${found.planName}: ${dates}.`,
     );
   },
 };

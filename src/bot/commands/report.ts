@@ -1,7 +1,4 @@
-import { canSignOff } from '../../domain/permissions';
-import { refusals } from '../../services/refusals';
-import { makeCommitteeReport } from '../../services/committee-report';
-import { planNamed } from '../../services/plan-named';
+import { committeeReportNamed } from '../../services/committee-report';
 import type { TextCommand } from '../bot-turn';
 import { fileConsentAttachment } from '../file-consent';
 import { isPersonalChat } from '../identity';
@@ -23,22 +20,19 @@ export const reportCommand: TextCommand = {
     return m ? [m[1]] : null;
   },
   run: async (turn, [planWords]) => {
-    if (!canSignOff(turn.person)) {
-      throw refusals.chairsOnly('ask for committee reports');
-    }
-    const plan = await planNamed(turn.deps.repos, planWords, (id) => `report for ${id}`);
-    if (!isPersonalChat(turn.context)) {
+    // Teams sends files only in a personal chat: elsewhere the plan is named, and no file made.
+    const personal = isPersonalChat(turn.context);
+    const { plan, made } = await committeeReportNamed(turn.deps.repos, turn.person, {
+      planWords,
+      deliverable: personal,
+      now: turn.now,
+    });
+    if (!made) {
       await turn.context.sendActivity(
         `Teams only lets me send files in a personal chat. Message me there: report for ${plan.id}`,
       );
       return;
     }
-    // Made now for its size; made again when accepted, so the file has the latest updates and
-    // only a report that was sent is recorded as the last one.
-    const made = await makeCommitteeReport(turn.deps.repos, plan.id, {
-      now: turn.now,
-      record: false,
-    });
     await turn.context.sendActivity({
       type: 'message',
       text: `Here is the progress report on ${plan.title}. Allow me to save it to your OneDrive and I will send it here.`,
