@@ -84,6 +84,8 @@ export class PlansRepository {
   private readonly cached = new Map<string, { plan: Plan; at: number }>();
   private readonly cacheMs: number;
   private readonly clock: () => number;
+  // Moved on by every save here: a read that started before a save is not kept after it.
+  private generation = 0;
 
   constructor(
     private readonly store: TableStore,
@@ -102,8 +104,9 @@ export class PlansRepository {
     const now = this.clock();
     const hit = this.cached.get(id);
     if (hit && now - hit.at < this.cacheMs) return hit.plan;
+    const generation = this.generation;
     const plan = await this.get(id);
-    if (plan) {
+    if (plan && generation === this.generation) {
       // Councils hold tens of plans; the bound only guards against a flood of made-up ids.
       if (this.cached.size >= 1_000) this.cached.clear();
       this.cached.set(id, { plan, at: now });
@@ -137,12 +140,14 @@ export class PlansRepository {
 
   /** Creates or replaces a plan. */
   async save(plan: Plan): Promise<void> {
+    this.generation += 1;
+    this.cached.delete(plan.id);
     try {
       await this.store.table('plans').upsertEntity(toEntity(plan), 'Replace');
     } catch (error) {
       throw translateStorageError(error, `plan ${plan.id}`);
     } finally {
-      // Also after the write: a read that started before it may have cached the old plan.
+      this.generation += 1;
       this.cached.delete(plan.id);
     }
   }

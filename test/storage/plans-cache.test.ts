@@ -47,6 +47,31 @@ describe('plans shown on updated cards are cached for at most 60 s', () => {
     expect((await here.getCached('comms'))?.title).toBe('Members’ Communications Plan 2027');
   });
 
+  it('does not keep a plan read while this instance was saving it', async () => {
+    // The read's answer is held back until the save has finished.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const client = store.table('plans');
+    client.pipeline.addPolicy({
+      name: 'holdReads',
+      sendRequest: async (request, next) => {
+        const response = await next(request);
+        if (request.method === 'GET') await held;
+        return response;
+      },
+    });
+    try {
+      const reading = here.getCached('comms');
+      await here.save({ ...plan, labels: 'rag' });
+      release();
+      // The read saw the plan before the save: it is answered, but not kept.
+      expect((await reading)?.labels).toBe('standard');
+    } finally {
+      client.pipeline.removePolicy({ name: 'holdReads' });
+    }
+    expect((await here.getCached('comms'))?.labels).toBe('rag');
+  });
+
   it('keeps no plan that is not there, and never keeps one longer than 60 s', async () => {
     expect(await here.getCached('waste')).toBeNull();
     await elsewhere.save({ ...plan, id: 'waste', title: 'Waste' });
