@@ -1,5 +1,5 @@
 import type { Briefing } from './channel-briefing';
-import type { Digest } from './digest';
+import { DUE_SOON_DAYS, type Digest } from './digest';
 import type { NudgeReason } from './nudge-policy';
 
 const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -43,14 +43,18 @@ export function nudgeSummary(
 
 /**
  * What a weekly digest says in the notification: its title and what is in it, "Weekly digest:
- * Governance (Week to 7 March 2022) – 5 updates, 2 overdue, 1 not answered".
+ * Governance (Week to 7 March 2022) – 5 updates, 2 overdue, 3 due in the next 14 days, 1 not
+ * answered".
  */
 export function digestSummary(
-  digest: Pick<Digest, 'title' | 'periodLabel' | 'changed' | 'overdue' | 'notAnswered'>,
+  digest: Pick<Digest, 'title' | 'periodLabel' | 'changed' | 'overdue' | 'dueSoon' | 'notAnswered'>,
 ): string {
   const parts = [
     digest.changed.length > 0 ? count(digest.changed.length, 'update') : '',
     digest.overdue.length > 0 ? `${digest.overdue.length} overdue` : '',
+    digest.dueSoon.length > 0
+      ? `${digest.dueSoon.length} due in the next ${DUE_SOON_DAYS} days`
+      : '',
     digest.notAnswered.length > 0 ? `${digest.notAnswered.length} not answered` : '',
   ].filter(Boolean);
   const what = parts.length > 0 ? parts.join(', ') : 'no change';

@@ -36,6 +36,7 @@ describe('what a notification says instead of "Sent a card"', () => {
       periodLabel: 'Week to 7 March 2022',
       changed: [],
       overdue: [],
+      dueSoon: [],
       notAnswered: [],
     };
     expect(digestSummary(base)).toBe(
@@ -57,10 +58,11 @@ describe('what a notification says instead of "Sent a card"', () => {
           },
         ],
         overdue: [one, one],
+        dueSoon: [{ planTitle: 'P', ref: '2', owners: [], due: '2022-03-10', daysLeft: 3 }],
         notAnswered: [{ name: 'A', email: 'a@x', refs: ['1'], waitingDays: 3 }],
       }),
     ).toBe(
-      'Weekly digest: Governance (Week to 7 March 2022) – 1 update, 2 overdue, 1 not answered',
+      'Weekly digest: Governance (Week to 7 March 2022) – 1 update, 2 overdue, 1 due in the next 14 days, 1 not answered',
     );
   });
 
