@@ -1,6 +1,6 @@
 import { REPLY_INPUT_ID, VERBS } from '../../cards/verbs';
 import { ValidationError } from '../../services/errors';
-import { recordReply, settleReply } from '../../services/record-reply';
+import { replyOnChosenAction } from '../../services/reply-to-prompt';
 import type { CardAction } from '../bot-turn';
 import { cardTarget, cardText } from '../card-data';
 import { replyConfirmationCard } from '../reply-confirmation';
@@ -24,17 +24,12 @@ export const chooseReplyActionCardAction: CardAction = {
           : 'This card has lost your reply. Please send it again.',
       );
     }
-    const { repos } = turn.deps;
-    // Read before recording, so the wait ended is the one this card answered.
-    const awaiting = await repos.replies.get(turn.person.email, turn.now);
-    const recorded = await recordReply(repos, {
-      person: turn.person,
+    const recorded = await replyOnChosenAction(turn.deps.repos, turn.person, {
       planId,
       ref,
-      text: note,
+      note,
       now: turn.now,
     });
-    await settleReply(repos, turn.person.email, awaiting, [recorded.action], turn.now);
     turn.log.info(
       { planId, ref: recorded.action.ref, status: recorded.action.status },
       'reply recorded on the chosen action',

@@ -1,14 +1,8 @@
 import { buildChooseActionCard } from '../../cards/choose-action-card';
 import { listInWords } from '../../cards/format';
-import { mentionedRefs, sameRef, smallTalkOf } from '../../domain/reply-text';
 import type { PlannedAction } from '../../services/my-actions';
-import {
-  isFollowUp,
-  pendingReply,
-  recordReply,
-  settleReply,
-  type RecordedReply,
-} from '../../services/record-reply';
+import type { RecordedReply } from '../../services/record-reply';
+import { replyToPrompt } from '../../services/reply-to-prompt';
 import type { FreeTextHandler } from '../action-plan-bot';
 import { sendCard, type BotTurn } from '../bot-turn';
 import { isPersonalChat } from '../identity';
@@ -27,12 +21,6 @@ function reminder(items: PlannedAction[], followUp: boolean): string {
   return items.length === 1
     ? `When you have news on ${which}, reply here in your own words and I'll record it.`
     : `When you have news on ${which}, reply here in your own words, saying which action, and I'll record it.`;
-}
-
-/** The same reference in two plans cannot be told apart from the words alone. */
-function refsRepeat(items: PlannedAction[]): boolean {
-  const refs = items.map((i) => i.action.ref.toLowerCase());
-  return new Set(refs).size < refs.length;
 }
 
 async function confirm(turn: BotTurn, recorded: RecordedReply): Promise<void> {
@@ -56,63 +44,34 @@ async function confirm(turn: BotTurn, recorded: RecordedReply): Promise<void> {
  */
 export const replyToPromptHandler: FreeTextHandler = async (turn, text) => {
   if (text === '' || !isPersonalChat(turn.context)) return false;
-  const { repos } = turn.deps;
-  const pending = await pendingReply(repos, turn.person, turn.now);
-  if (!pending) return false;
-  const { awaiting, items } = pending;
-  if (items.length === 0) {
-    // The actions it asked about are gone or no longer theirs: nothing to file a reply on.
-    await repos.replies.clear(turn.person.email, awaiting.version);
-    return false;
+  const reply = await replyToPrompt(turn.deps.repos, turn.person, text, turn.now);
+  switch (reply.kind) {
+    case 'none':
+      return false;
+    case 'small-talk':
+      await turn.context.sendActivity(
+        reply.talk === 'thanks' ? YOU_ARE_WELCOME : reminder(reply.items, reply.followUp),
+      );
+      return true;
+    case 'not-asked':
+      await turn.context.sendActivity(
+        `I asked about ${actionsInWords(reply.asked.map((i) => i.action.ref))}, not ` +
+          `${actionsInWords(reply.mentioned)}, so I haven't recorded that. To update another action, ` +
+          `type **my actions** and open it.`,
+      );
+      return true;
+    case 'choose':
+      turn.log.info({ choices: reply.items.length }, 'reply needs an action chosen');
+      await sendCard(turn.context, buildChooseActionCard({ note: text, items: reply.items }));
+      return true;
+    case 'recorded':
+      for (const r of reply.recorded) {
+        turn.log.info(
+          { planId: r.action.planId, ref: r.action.ref, status: r.action.status },
+          'reply recorded',
+        );
+        await confirm(turn, r);
+      }
+      return true;
   }
-  const talk = smallTalkOf(text);
-  if (talk) {
-    await turn.context.sendActivity(
-      talk === 'thanks' ? YOU_ARE_WELCOME : reminder(items, isFollowUp(awaiting)),
-    );
-    return true;
-  }
-  const mentioned = mentionedRefs(text);
-  const named = items.filter((i) => mentioned.some((m) => sameRef(m, i.action.ref)));
-  if (mentioned.length > 0 && named.length === 0) {
-    await turn.context.sendActivity(
-      `I asked about ${actionsInWords(items.map((i) => i.action.ref))}, not ` +
-        `${actionsInWords(mentioned)}, so I haven't recorded that. To update another action, ` +
-        `type **my actions** and open it.`,
-    );
-    return true;
-  }
-  const targets = named.length > 0 ? named : items;
-  if (targets.length > 1 && (named.length === 0 || refsRepeat(named))) {
-    turn.log.info({ choices: targets.length }, 'reply needs an action chosen');
-    await sendCard(turn.context, buildChooseActionCard({ note: text, items: targets }));
-    return true;
-  }
-  const recorded: RecordedReply[] = [];
-  for (const { action } of targets) {
-    recorded.push(
-      await recordReply(repos, {
-        person: turn.person,
-        planId: action.planId,
-        ref: action.ref,
-        text,
-        now: turn.now,
-      }),
-    );
-  }
-  await settleReply(
-    repos,
-    turn.person.email,
-    awaiting,
-    recorded.map((r) => r.action),
-    turn.now,
-  );
-  for (const r of recorded) {
-    turn.log.info(
-      { planId: r.action.planId, ref: r.action.ref, status: r.action.status },
-      'reply recorded',
-    );
-    await confirm(turn, r);
-  }
-  return true;
 };
