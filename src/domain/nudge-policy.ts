@@ -28,6 +28,9 @@ export const DEFAULT_NUDGE_POLICY: NudgePolicy = {
   timezone: DEFAULT_TIMEZONE,
 };
 
+/** The job that sends prompts: its ledger is the record of who was prompted about what, when. */
+export const PROMPTS_JOB = 'nudges' as const;
+
 /** Days between two prompts about the same overdue action. */
 export const OVERDUE_REPEAT_DAYS = 7;
 

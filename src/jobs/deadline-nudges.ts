@@ -6,6 +6,7 @@ import {
   nudgeRunKey,
   nudgesDue,
   OVERDUE_REPEAT_DAYS,
+  PROMPTS_JOB,
   type NudgeBatch,
 } from '../domain/nudge-policy';
 import type { Outgoing } from '../notify/deliver';
@@ -16,7 +17,7 @@ import type { JobDefinition } from './job-definition';
 import { runPlannedJob, type JobPlan } from './run-planned';
 
 /** The job's name: its lease, its ledger partition and its endpoint. */
-export const NUDGES_JOB = 'nudges' as const;
+export const NUDGES_JOB = PROMPTS_JOB;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -3,28 +3,21 @@ import {
   buildPlanDigest,
   buildServiceDigest,
   digestRunKey,
-  NOT_ANSWERED_DAYS,
   type ServiceDigest,
 } from '../domain/digest';
 import { isDigestTime } from '../domain/digest-schedule';
 import { digestSummary } from '../domain/notification-summary';
 import { isReachable } from '../domain/nudge-policy';
-import { localDate } from '../domain/overdue';
 import { emailKey, hasRole, type Person } from '../domain/person';
 import { STATUSES } from '../domain/status';
 import type { Outgoing } from '../notify/deliver';
 import { digestScheduleOf, type JobDeps, type JobOptions, type JobReport } from './job-context';
 import type { JobDefinition } from './job-definition';
-import { loadPlansAndActions } from '../services/my-actions';
-import { NUDGES_JOB } from './deadline-nudges';
+import { digestInput, loadDigestSources } from '../services/digest-sources';
 import { runPlannedJob, type PlannedMessage } from './run-planned';
 
 /** The job's name: its lease, its ledger partition and its endpoint. */
 export const DIGESTS_JOB = 'digests' as const;
-
-// As far back as a prompt still unanswered is chased, and a day more, with the updates since
-// (an update after a prompt answers it).
-const LOOKBACK_MS = (NOT_ANSWERED_DAYS + 1) * 24 * 60 * 60 * 1000;
 
 /** One digest of the week: who it is for, and what it says (null when they are not known). */
 export interface PlannedDigest {
@@ -44,26 +37,10 @@ export async function plannedDigests(
   deps: Pick<JobDeps, 'repos' | 'config'>,
   at: Date,
 ): Promise<{ people: Person[]; digests: PlannedDigest[] }> {
-  const { config, repos } = deps;
-  const { plans, actions } = await loadPlansAndActions(repos);
-  const people = await repos.people.list();
-  const since = new Date(at.getTime() - LOOKBACK_MS);
-  const updates = (
-    await Promise.all(plans.map((p) => repos.updates.listForPlan(p.id, since.toISOString())))
-  ).flat();
-  const prompts = await repos.ledger.listPrompts(
-    NUDGES_JOB,
-    localDate(since, config.TIMEZONE),
-    localDate(at, config.TIMEZONE),
-  );
-  const sources = {
-    people,
-    updates,
-    prompts,
-    now: at,
-    escalateDays: config.ESCALATE_DAYS,
-    timezone: config.TIMEZONE,
-  };
+  const settings = { timezone: deps.config.TIMEZONE, escalateDays: deps.config.ESCALATE_DAYS };
+  const loaded = await loadDigestSources(deps.repos, settings, at);
+  const { plans, actions, people } = loaded;
+  const sources = digestInput(loaded, settings, at);
   const digests: PlannedDigest[] = [];
   for (const head of people.filter((p) => hasRole(p, 'head'))) {
     const digest = buildServiceDigest({ ...sources, head, actions });
@@ -82,7 +59,12 @@ export async function plannedDigests(
   return { people, digests };
 }
 
-function planned(p: PlannedDigest): PlannedMessage {
+/** Which digest a target is, as its card's page buttons name it: `service` or `plan|<id>`. */
+function whichOf(target: string): string {
+  return target.startsWith('plan|') ? `plan|${target.split('|')[1]}` : 'service';
+}
+
+function planned(p: PlannedDigest, at: Date): PlannedMessage {
   const report = {
     to: p.email,
     name: p.person?.name ?? p.email,
@@ -99,7 +81,10 @@ function planned(p: PlannedDigest): PlannedMessage {
     payload: { summary: digest.title },
     // In sizes: fewer entries per section while the card is over the budget or Teams refuses it.
     compose: () => (step) => {
-      const card = buildDigestCardAt(digest, step);
+      const card = buildDigestCardAt(digest, step, {
+        which: whichOf(p.target),
+        at: at.toISOString(),
+      });
       return card ? { card, summary: digestSummary(digest) } : null;
     },
     report,
@@ -118,7 +103,7 @@ export function runWeeklyDigests(deps: JobDeps, options: JobOptions): Promise<Jo
     runKey: digestRunKey(options.at, deps.config.TIMEZONE),
     plan: async () => {
       const { people, digests } = await plannedDigests(deps, options.at);
-      return { people, messages: digests.map(planned) };
+      return { people, messages: digests.map((d) => planned(d, options.at)) };
     },
   });
 }

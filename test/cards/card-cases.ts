@@ -268,7 +268,13 @@ export function cardCases(): CardCase[] {
         })),
       }),
     );
-    add('digest', buildDigestCard(digest(worst)));
+    add(
+      'digest',
+      buildDigestCard(digest(worst), {
+        which: `plan|${samplePlan.id}`,
+        at: SAMPLE_NOW.toISOString(),
+      }),
+    );
     add(
       'choose-action',
       buildChooseActionCard({

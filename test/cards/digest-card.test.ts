@@ -237,6 +237,42 @@ describe('digest card', () => {
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
   });
 
+  it('turns each long section’s pages with its own buttons when it knows which digest it is', () => {
+    const overdue = Array.from({ length: 25 }, (_, i) => ({
+      planTitle: title,
+      ref: String(i + 1),
+      owners: ['Head of Democratic Services'],
+      daysLate: 40 - i,
+    }));
+    const paging = { which: 'service', at: '2022-03-07T08:00:00.000Z' };
+    const first = buildDigestCard(digest({ overdue }), paging);
+    expectSoundCard(first);
+    const buttons = executeActions(first);
+    expect(buttons.map((b) => [b.title, b.associatedInputs])).toEqual([
+      ['Show next 10 overdue', 'none'],
+    ]);
+    expect(buttons[0].data).toEqual({
+      verb: 'showPage',
+      list: 'digest',
+      which: 'service',
+      at: '2022-03-07T08:00:00.000Z',
+      section: 'overdue',
+      page: '1',
+    });
+    expect(visibleText(first)).toContain('…and 15 more.');
+
+    const last = buildDigestCard(digest({ overdue }), { ...paging, pages: { overdue: 2 } });
+    const text = visibleText(last);
+    expect(text).toContain('Showing 21 to 25 of 25.');
+    expect(text).toContain('Action 21');
+    expect(text).not.toMatch(/^Action (?:11|20)$/m);
+    expect(executeActions(last).map((b) => b.title)).toEqual(['Show previous 10 overdue']);
+    // Without knowing which digest it is (an answer to a question), it says where to look.
+    expect(visibleText(buildDigestCard(digest({ overdue })))).toContain(
+      '…and 15 more: type **overdue** to see them all.',
+    );
+  });
+
   it('shows notes, names and plan text literally', () => {
     for (const hostile of HOSTILE_TEXTS) {
       const base = digest();
