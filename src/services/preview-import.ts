@@ -48,6 +48,35 @@ export interface PreviewRequest {
   timezone: string;
 }
 
+/** Why a file sent to the bot was not read: who sent it and what went wrong. */
+export interface FileNotRead {
+  step: 'refused' | 'unreadable';
+  fileName: string;
+  by: Pick<Person, 'email' | 'name'>;
+  now: Date;
+  detail: string;
+}
+
+/**
+ * Records in the import audit that a file sent to the bot was refused (not an admin) or could
+ * not be read (type not accepted, download failed), so every file sent leaves a trace.
+ */
+export async function recordFileNotRead(
+  repos: Pick<Repositories, 'importAudit'>,
+  file: FileNotRead,
+): Promise<void> {
+  await repos.importAudit.record({
+    at: file.now.toISOString(),
+    step: file.step,
+    by: file.by.email,
+    byName: file.by.name,
+    fileName: file.fileName,
+    subject: null,
+    previewId: null,
+    detail: file.detail,
+  });
+}
+
 /** The id of the preview of a message's file: the same message always gives the same id. */
 export function previewIdOf(messageKey: string): string {
   return createHash('sha256').update(messageKey).digest('hex').slice(0, 32);

@@ -1,7 +1,7 @@
 import { hasRole } from '../../domain/person';
 import { PLAN_FILE_TYPES } from '../../import/read-plan-file';
 import { ImportError } from '../../import/types';
-import { previewFile } from '../../services/preview-import';
+import { previewFile, recordFileNotRead } from '../../services/preview-import';
 import { sendCard, type BotTurn } from '../bot-turn';
 import { isPersonalChat } from '../identity';
 import { requireImportAdmin } from './admin-only';
@@ -23,16 +23,7 @@ export async function receiveFile(turn: BotTurn): Promise<void> {
   const { context, deps, person } = turn;
   const files = teamsFiles(context.activity);
   const audit = (step: 'refused' | 'unreadable', fileName: string, detail: string) =>
-    deps.repos.importAudit.record({
-      at: turn.now.toISOString(),
-      step,
-      by: person.email,
-      byName: person.name,
-      fileName,
-      subject: null,
-      previewId: null,
-      detail,
-    });
+    recordFileNotRead(deps.repos, { step, fileName, by: person, now: turn.now, detail });
   if (!isPersonalChat(context)) {
     await context.sendActivity(
       hasRole(person, 'admin')
