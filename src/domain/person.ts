@@ -46,3 +46,16 @@ export function emailKey(email: string): string {
 export function hasRole(person: Pick<Person, 'roles'>, role: Role): boolean {
   return person.roles.includes(role);
 }
+
+/** Someone offered as a ready choice in a people picker. */
+export interface PickerPerson {
+  name: string;
+  email: string;
+}
+
+/** The directory as people pickers offer it: name and email only, in name order (UK English). */
+export function pickerPeople(people: readonly Pick<Person, 'name' | 'email'>[]): PickerPerson[] {
+  return people
+    .map((p) => ({ name: p.name, email: p.email }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}

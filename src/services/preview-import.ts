@@ -7,7 +7,12 @@ import {
   type PlanChanges,
   type UnheldOwner,
 } from '../domain/import-changes';
-import type { DirectoryEntry, Person } from '../domain/person';
+import {
+  pickerPeople,
+  type DirectoryEntry,
+  type Person,
+  type PickerPerson,
+} from '../domain/person';
 import { isPeopleFile, readPeopleBytes } from '../import/people-file';
 import { readPlanBytes } from '../import/read-plan-file';
 import { ImportError, type ImportedPlan } from '../import/types';
@@ -35,6 +40,15 @@ export interface PeoplePreviewPayload {
 export type ImportPreview =
   | (Preview<PlanPreviewPayload> & { kind: 'plan' })
   | (Preview<PeoplePreviewPayload> & { kind: 'people' });
+
+/**
+ * A preview ready to show: the preview itself, and for a plan the directory its holder pickers
+ * offer, in name order (empty for a people file, whose card has no pickers).
+ */
+export interface ShownPreview {
+  preview: ImportPreview;
+  holders: PickerPerson[];
+}
 
 /** What a file preview needs besides the repositories. */
 export interface PreviewRequest {
@@ -85,8 +99,8 @@ export function previewIdOf(messageKey: string): string {
 async function planPayload(
   repos: Pick<Repositories, 'plans' | 'actions' | 'people'>,
   request: PreviewRequest,
+  people: Person[],
 ): Promise<PlanPreviewPayload> {
-  const people = await repos.people.list();
   const imported = await readPlanBytes(request.bytes, request.fileName, {
     knownPosts: people.flatMap((p) => p.posts),
     timezone: request.timezone,
@@ -115,12 +129,13 @@ async function planPayload(
  * Reads a file sent to the bot as a plan document or, when its headings are a directory's
  * (name, email, role), as a people file; works out what importing it would change, and stores
  * the preview for `ttlHours`. Nothing else is written. An unreadable file raises the reader's
- * {@link ImportError} (naming what was expected) and is audited.
+ * {@link ImportError} (naming what was expected) and is audited. Returns the preview ready to
+ * show, with the people its pickers offer.
  */
 export async function previewFile(
   repos: Pick<Repositories, 'plans' | 'actions' | 'people' | 'previews' | 'importAudit'>,
   request: PreviewRequest,
-): Promise<ImportPreview> {
+): Promise<ShownPreview> {
   const at = request.now.toISOString();
   const audit = (step: 'previewed' | 'unreadable', subject: string | null, detail: string) =>
     repos.importAudit.record({
@@ -155,9 +170,10 @@ export async function previewFile(
         'people',
         `${entries.length} people: ${changes.added.length} added, ${changes.changed.length} changed`,
       );
-      return { ...preview, kind: 'people' };
+      return { preview: { ...preview, kind: 'people' }, holders: [] };
     }
-    const payload = await planPayload(repos, request);
+    const people = await repos.people.list();
+    const payload = await planPayload(repos, request, people);
     const preview = await repos.previews.create<PlanPreviewPayload>({
       ...base,
       kind: 'plan',
@@ -168,7 +184,7 @@ export async function previewFile(
       payload.imported.plan.id,
       `${payload.imported.actions.length} actions, ${payload.imported.warnings.length} warnings`,
     );
-    return { ...preview, kind: 'plan' };
+    return { preview: { ...preview, kind: 'plan' }, holders: pickerPeople(people) };
   } catch (error) {
     if (error instanceof ImportError) await audit('unreadable', null, error.message);
     throw error;

@@ -1,5 +1,5 @@
 import { VERBS } from '../../cards/verbs';
-import { openPreview, settledState } from '../../services/settle-preview';
+import { openPreviewPage } from '../../services/preview-page';
 import type { CardAction } from '../bot-turn';
 import { cardText } from '../card-data';
 import { requireImportAdmin } from '../files/admin-only';
@@ -11,10 +11,14 @@ export const previewPageCardAction: CardAction = {
   verb: VERBS.previewPage,
   run: async (turn, data) => {
     requireImportAdmin(turn);
-    const preview = await openPreview(turn.deps.repos, cardText(data.previewId), turn.now);
-    const settled = settledState(preview, turn.now);
-    if (settled) return { card: settledCard(preview, settled, turn.deps.config.TIMEZONE) };
+    const timezone = turn.deps.config.TIMEZONE;
+    const { settled, shown } = await openPreviewPage(
+      turn.deps.repos,
+      cardText(data.previewId),
+      turn.now,
+    );
+    if (settled) return { card: settledCard(shown.preview, settled, timezone) };
     const page = Number(cardText(data.page) || '0');
-    return { card: await previewCard(turn, preview, page, data) };
+    return { card: previewCard(shown, timezone, page, data) };
   },
 };

@@ -1,20 +1,16 @@
 import { buildImportPreviewCard } from '../../cards/import-preview-card';
 import { buildPeoplePreviewCard } from '../../cards/people-preview-card';
 import type { AdaptiveCard } from '../../cards/render';
-import type { ImportPreview } from '../../services/preview-import';
-import type { BotTurn } from '../bot-turn';
+import type { ShownPreview } from '../../services/preview-import';
 
-/** The card of a stored preview at a page, with what the admin typed so far kept. */
-export async function previewCard(
-  turn: BotTurn,
-  preview: ImportPreview,
+/** The card of a preview ready to show at a page, with what the admin typed so far kept. */
+export function previewCard(
+  shown: ShownPreview,
+  timezone: string,
   page = 0,
   typed: Record<string, unknown> = {},
-): Promise<AdaptiveCard> {
-  const timezone = turn.deps.config.TIMEZONE;
+): AdaptiveCard {
+  const { preview, holders } = shown;
   if (preview.kind === 'people') return buildPeoplePreviewCard({ preview, timezone });
-  const people = (await turn.deps.repos.people.list())
-    .map((p) => ({ name: p.name, email: p.email }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  return buildImportPreviewCard({ preview, page, timezone, people, typed });
+  return buildImportPreviewCard({ preview, page, timezone, people: holders, typed });
 }

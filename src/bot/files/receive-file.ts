@@ -76,7 +76,7 @@ export async function receiveFile(turn: BotTurn): Promise<void> {
     return;
   }
   try {
-    const preview = await previewFile(deps.repos, {
+    const shown = await previewFile(deps.repos, {
       messageKey: `${context.activity.conversation?.id ?? ''}|${context.activity.id ?? file.downloadUrl}`,
       fileName: file.name,
       bytes,
@@ -85,8 +85,8 @@ export async function receiveFile(turn: BotTurn): Promise<void> {
       ttlHours: deps.config.PREVIEW_HOURS,
       timezone: deps.config.TIMEZONE,
     });
-    turn.log.info({ kind: preview.kind, preview: preview.id }, 'file previewed');
-    await sendCard(context, await previewCard(turn, preview));
+    turn.log.info({ kind: shown.preview.kind, preview: shown.preview.id }, 'file previewed');
+    await sendCard(context, previewCard(shown, deps.config.TIMEZONE));
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     turn.log.info('file could not be read');
