@@ -2,10 +2,10 @@ import { buildNoticeCard } from '../../cards/notice-card';
 import { readingFromData } from '../../cards/reading-data';
 import { VERBS } from '../../cards/verbs';
 import { describeReading } from '../../ask/describe';
-import { loadAskWorld } from '../../services/ask-world';
+import { answerChosenReading } from '../../services/ask-question';
 import { DAMAGED_CARD_MESSAGE } from '../card-data';
 import type { CardAction } from '../bot-turn';
-import { respondToReading } from '../ask/respond';
+import { askRequestOf, sendAskResult } from '../ask/respond';
 import { refusals } from '../../services/refusals';
 
 /**
@@ -17,15 +17,13 @@ export const answerReadingCardAction: CardAction = {
   run: async (turn, data) => {
     const reading = readingFromData(data);
     if (!reading) return { message: DAMAGED_CARD_MESSAGE };
-    const world = await loadAskWorld(turn.deps.repos, turn.now, turn.deps.config.TIMEZONE);
-    if (reading.slots.plan && !world.plans.some((p) => p.id === reading.slots.plan)) {
-      return { message: refusals.planGone().message };
-    }
-    await respondToReading(turn, world, reading);
+    const result = await answerChosenReading(turn.deps.repos, reading, askRequestOf(turn));
+    if (result.outcome.kind === 'plan-gone') return { message: refusals.planGone().message };
+    await sendAskResult(turn, result);
     return {
       card: buildNoticeCard({
         title: 'You chose',
-        lines: [describeReading(reading, world.planName)],
+        lines: [describeReading(reading, result.world.planName)],
         style: 'default',
       }),
     };
