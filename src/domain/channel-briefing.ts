@@ -3,7 +3,7 @@ import { effectiveDue, type Action, type ActionUpdate, type Plan } from './actio
 import type { ChannelSubscription } from './channel-subscription';
 import { lastMeetingBefore, nextMeetingFrom } from './meetings';
 import { daysLateOn, localDate } from './overdue';
-import { STATUSES, type Status } from './status';
+import { countByStatus, type Status } from './status';
 import { addDays, isWorkingDay } from './working-days';
 
 /** When channel summaries go: the hour, and how many days before a meeting. */
@@ -81,8 +81,7 @@ export function buildBriefing(
   const next = nextMeetingFrom(plan.meetings ?? [], addDays(today, 1));
   const since = last ?? addDays(today, -7);
   const until = next ?? addDays(today, 28);
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const a of actions) counts[a.status] += 1;
+  const counts = countByStatus(actions);
   const owners = new Map(actions.map((a) => [a.ref, a.owners]));
   // The first status of the period and the last: one line per action that moved.
   const changes = new Map<string, { from: Status | null; to: Status }>();

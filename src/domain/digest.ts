@@ -3,7 +3,7 @@ import { isReachable } from './nudge-policy';
 import { daysBetween, daysLate, formatDate, localDate } from './overdue';
 import { ownsAction } from './permissions';
 import { emailKey, type Person } from './person';
-import { isFinished, STATUSES, type Status } from './status';
+import { countByStatus, isFinished, type Status } from './status';
 import { sentenceCase } from './text-case';
 
 export { digestRunKey, isDigestTime, type DigestDay } from './digest-schedule';
@@ -168,6 +168,31 @@ function unreachableReason(person: Person): string | null {
   return null;
 }
 
+/** An update as the digest lists it. */
+export type DigestChange = Digest['changed'][number];
+
+/**
+ * People's updates (never an import's), newest first, as a digest lists them; `planTitleOf`
+ * names each one's plan.
+ */
+export function changedEntries(
+  updates: readonly ActionUpdate[],
+  planTitleOf: (update: ActionUpdate) => string,
+): DigestChange[] {
+  return updates
+    .filter((u) => u.source !== 'import')
+    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+    .map((u) => ({
+      planTitle: planTitleOf(u),
+      ref: u.ref,
+      byName: u.byName,
+      at: u.at,
+      statusFrom: u.statusFrom,
+      statusTo: u.statusTo,
+      note: u.note,
+    }));
+}
+
 /**
  * The digest of a set of actions. `people` are those the digest speaks for: prompts to others
  * are not chased here, and only people holding posts are listed as unreachable.
@@ -188,21 +213,12 @@ function buildDigest(
     scope.map((entry) => [actionKey(entry.action.planId, entry.action.ref), entry]),
   );
 
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const { action } of scope) counts[action.status] += 1;
+  const counts = countByStatus(scope.map((entry) => entry.action));
 
-  const changed: Digest['changed'] = sources.updates
-    .filter((u) => u.source !== 'import' && inWeek(u.at) && byKey.has(actionKey(u.planId, u.ref)))
-    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
-    .map((u) => ({
-      planTitle: byKey.get(actionKey(u.planId, u.ref))?.plan.title ?? u.planId,
-      ref: u.ref,
-      byName: u.byName,
-      at: u.at,
-      statusFrom: u.statusFrom,
-      statusTo: u.statusTo,
-      note: u.note,
-    }));
+  const changed = changedEntries(
+    sources.updates.filter((u) => inWeek(u.at) && byKey.has(actionKey(u.planId, u.ref))),
+    (u) => byKey.get(actionKey(u.planId, u.ref))?.plan.title ?? u.planId,
+  );
 
   const overdue = lateList(scope, now);
   const escalate = overdue.filter((entry) => entry.daysLate > sources.escalateDays);

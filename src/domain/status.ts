@@ -122,3 +122,10 @@ export function isActive(status: Status): boolean {
 export function statusesPresent(counts: Record<Status, number>): Status[] {
   return STATUSES.filter((s) => counts[s] > 0);
 }
+
+/** How many of `items` are at each status (every status present, zero where none). */
+export function countByStatus(items: Iterable<{ status: Status }>): Record<Status, number> {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const { status } of items) counts[status] += 1;
+  return counts;
+}

@@ -1,7 +1,7 @@
 import type { Action, Plan } from './action';
 import { daysLateOn, localDate } from './overdue';
 import { isAwaitingSignOff } from './sign-off';
-import { isClosedWithoutCompletion, STATUSES, type Status } from './status';
+import { countByStatus, isClosedWithoutCompletion, type Status } from './status';
 
 /** The position of one plan at a moment: what a chair asks for. */
 export interface PlanSummary {
@@ -33,13 +33,12 @@ export function summarisePlan(
   now: Date,
   recentLimit = 5,
 ): PlanSummary {
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const counts = countByStatus(actions);
   const overdue: PlanSummary['overdue'] = [];
   const today = localDate(now, plan.timezone);
   const awaitingSignOff: Action[] = [];
   let withdrawn = 0;
   for (const action of actions) {
-    counts[action.status] += 1;
     if (isAwaitingSignOff(action, plan)) awaitingSignOff.push(action);
     if (isClosedWithoutCompletion(action.status)) withdrawn += 1;
     const late = daysLateOn(action, today);

@@ -1,6 +1,7 @@
 import { sentenceCase } from '../domain/text-case';
 import type { ActionUpdate } from '../domain/action';
-import { STATUSES, type Status } from '../domain/status';
+import { countByStatus } from '../domain/status';
+import { changedEntries } from '../domain/digest';
 import { addDays } from '../domain/working-days';
 import { countLine, dayInWords, type AnswerScope } from './answer-scope';
 import { sinceOf } from './answer-periods';
@@ -16,10 +17,7 @@ async function updatesOf(
   const lists = await Promise.all(
     planIds.map((id) => input.repos.updates.listForPlan(id, `${since}T00:00:00.000Z`)),
   );
-  return lists
-    .flat()
-    .filter((u) => u.source !== 'import' && keys.has(`${u.planId}\u0000${u.ref}`))
-    .sort((a, b) => b.at.localeCompare(a.at));
+  return lists.flat().filter((u) => u.source !== 'import' && keys.has(`${u.planId}\u0000${u.ref}`));
 }
 
 /** What changed in a period: the updates, on the digest card. */
@@ -35,8 +33,8 @@ export async function changes(
     (u) => !until || u.at.slice(0, 10) <= until,
   );
   const moved = new Set(updates.map((u) => `${u.planId}\u0000${u.ref}`)).size;
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const { action } of scope.items) counts[action.status] += 1;
+  const counts = countByStatus(scope.items.map((i) => i.action));
+  const planTitles = new Map(scope.items.map((i) => [i.plan.id, i.plan.title]));
   const title = scope.planId ? input.world.planName(scope.planId) : 'All plans';
   const subject = sentenceCase(title.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase()));
   return {
@@ -48,15 +46,7 @@ export async function changes(
       subject,
       periodLabel: `${since.words.replace(/^./, (c) => c.toUpperCase())}${until ? ` to ${dayInWords(until)}` : ''}`,
       counts,
-      changed: updates.map((u) => ({
-        planTitle: scope.items.find((i) => i.plan.id === u.planId)?.plan.title ?? u.planId,
-        ref: u.ref,
-        byName: u.byName,
-        at: u.at,
-        statusFrom: u.statusFrom,
-        statusTo: u.statusTo,
-        note: u.note,
-      })),
+      changed: changedEntries(updates, (u) => planTitles.get(u.planId) ?? u.planId),
       overdue: [],
       dueSoon: [],
       notAnswered: [],

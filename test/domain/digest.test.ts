@@ -2,6 +2,7 @@ import type { Action, ActionUpdate, Plan } from '../../src/domain/action';
 import {
   buildPlanDigest,
   buildServiceDigest,
+  changedEntries,
   digestRunKey,
   isDigestTime,
   type DigestPrompt,
@@ -360,5 +361,38 @@ describe('digestRunKey', () => {
     expect(digestRunKey(new Date('2027-01-01T12:00:00Z'), 'Europe/London')).toBe('2026-W53');
     // Sunday 23:30Z is already Monday in Berlin.
     expect(digestRunKey(new Date('2026-11-29T23:30:00Z'), 'Europe/Berlin')).toBe('2026-W49');
+  });
+});
+
+describe('changedEntries', () => {
+  it("lists people's updates newest first, never an import's, each named by its plan", () => {
+    const older = update(samplePlan, '2', { at: '2026-11-20T10:00:00.000Z', note: 'Paper' });
+    const newer = update(otherPlan, '7', { at: '2026-11-24T08:30:00+01:00', source: 'reply' });
+    const imported = update(samplePlan, '3', { at: '2026-11-24T11:00:00.000Z', source: 'import' });
+    const titles = new Map([[samplePlan.id, samplePlan.title]]);
+    const entries = changedEntries(
+      [older, imported, newer],
+      (u) => titles.get(u.planId) ?? u.planId,
+    );
+    expect(entries).toEqual([
+      {
+        planTitle: 'parks',
+        ref: '7',
+        byName: head.name,
+        at: '2026-11-24T08:30:00+01:00',
+        statusFrom: 'on-track',
+        statusTo: 'at-risk',
+        note: null,
+      },
+      {
+        planTitle: samplePlan.title,
+        ref: '2',
+        byName: head.name,
+        at: '2026-11-20T10:00:00.000Z',
+        statusFrom: 'on-track',
+        statusTo: 'at-risk',
+        note: 'Paper',
+      },
+    ]);
   });
 });
