@@ -3,15 +3,10 @@ import { normalisePost, samePost } from './owners';
 import { emailKey, type Person, type Role } from './person';
 
 /** The fields of an action a plan document sets (progress recorded since is not among them). */
-export interface DocumentAction {
-  ref: string;
-  recommendation: string;
-  proposedAction: string;
-  owners: string[];
-  budget: string;
-  timescale: string;
-  due: string | null;
-}
+export type DocumentAction = Pick<
+  Action,
+  'ref' | 'recommendation' | 'proposedAction' | 'owners' | 'budget' | 'timescale' | 'due'
+>;
 
 /** What re-importing a plan would do to the actions already stored. */
 export interface PlanChanges {

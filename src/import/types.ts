@@ -1,16 +1,12 @@
 import type { ImportLimits } from './limits';
+import type { DocumentAction } from '../domain/import-changes';
 import type { Status } from '../domain/status';
 
-/** One action as read from a plan document, before it is stored. */
-export interface ImportedAction {
-  ref: string;
-  recommendation: string;
-  proposedAction: string;
-  owners: string[];
-  budget: string;
-  timescale: string;
-  /** `YYYY-MM-DD` or null when the timescale gives no date. */
-  due: string | null;
+/**
+ * One action as read from a plan document, before it is stored: the fields a document sets, and
+ * the status it gives (`due` is null when the timescale gives no date).
+ */
+export interface ImportedAction extends DocumentAction {
   status: Status;
 }
 
