@@ -111,7 +111,7 @@ export function isPlanOpen(plan: Pick<Plan, 'lifecycle'>): boolean {
   return (plan.lifecycle ?? 'open') === 'open';
 }
 
-/** Updates newest first: the order an action's history is read in. */
+/** Updates newest first: the order an action's history is read in (same instant: by id). */
 export function newestFirst(updates: readonly ActionUpdate[]): ActionUpdate[] {
-  return [...updates].sort((a, b) => b.at.localeCompare(a.at));
+  return [...updates].sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id));
 }

@@ -31,8 +31,7 @@ export async function viewAction(
   historyLimit = OPEN_ACTION_HISTORY,
 ): Promise<OpenedAction> {
   const { plan, action } = found;
-  const history =
-    found.history ?? (await repos.updates.listForAction(plan.id, action.ref, historyLimit));
+  const history = found.history ?? (await repos.updates.latestFor(action, historyLimit));
   return {
     plan,
     action,

@@ -111,8 +111,17 @@ export async function recordUpdate(
   const id = input.requestId ?? randomUUID();
   const at = input.now.toISOString();
 
+  // The action the card showed, as this instance last read or wrote it: a write built on it is
+  // guarded by its version, so the common press costs one round trip (the write). Anything that
+  // is answered without writing is decided on a fresh read instead.
+  let recent =
+    input.seenVersion === undefined
+      ? undefined
+      : deps.actions.recentAt(input.planId, input.ref, input.seenVersion);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const current = await deps.actions.get(input.planId, input.ref);
+    const cached = recent;
+    recent = undefined;
+    const current = cached ?? (await deps.actions.get(input.planId, input.ref));
     if (!current) throw refusals.noSuchAction(input.planId, input.ref);
     // A request that names itself may have been recorded already (Teams redelivers a slow
     // invoke). Where this pass writes, a recorded one makes the write fail as a duplicate and is
@@ -121,6 +130,7 @@ export async function recordUpdate(
     const recorded = async (): Promise<RecordUpdateResult | null> =>
       input.requestId ? recordedBefore(deps, input, id, current) : null;
     if (!canUpdate(input.author, current)) {
+      if (cached) continue;
       const before = await recorded();
       if (before) return before;
       throw refusals.notOwner(current, 'update it');
@@ -130,6 +140,7 @@ export async function recordUpdate(
       change.revisedDue !== null ||
       change.reviewDate !== null;
     if (wantsEdit && current.signedOffAt) {
+      if (cached) continue;
       const before = await recorded();
       if (before) return before;
       throw refusals.signedOff(current);
@@ -159,10 +170,12 @@ export async function recordUpdate(
       : { ...base, statusTo: current.status, dueFrom: null, dueTo: null, reason: null };
 
     if (!wantsEdit && change.note === null) {
+      if (cached) continue;
       // Update pressed with the status as shown and nothing typed: say so, whatever the version.
       return (await recorded()) ?? { outcome: 'unchanged', action: current };
     }
     if (!applyEdit && change.note === null) {
+      if (cached) continue;
       return (
         (await recorded()) ?? {
           outcome: 'stale',
@@ -200,6 +213,8 @@ export async function recordUpdate(
         throw error;
       }
       if (!(error instanceof ConflictError)) throw error;
+      // What this instance held had been changed elsewhere: read afresh at once.
+      if (cached) continue;
       // Someone else wrote between our read and write; nothing of ours was written. The next
       // pass re-reads: a note is retried until it lands; a status change is then judged against
       // the fresh action.

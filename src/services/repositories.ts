@@ -8,6 +8,7 @@ import { PeopleRepository } from '../storage/people-repository';
 import { PlansRepository } from '../storage/plans-repository';
 import { PreviewsRepository } from '../storage/previews-repository';
 import { RepliesRepository } from '../storage/replies-repository';
+import { RecentActions } from '../storage/recent-actions';
 import type { TableStore } from '../storage/table-store';
 import { UpdatesRepository } from '../storage/updates-repository';
 
@@ -28,10 +29,13 @@ export interface Repositories {
 
 /** Builds the repositories of a store (part of the composition root). */
 export function createRepositories(store: TableStore): Repositories {
+  // Actions this instance has just read or written, shared so a write and the history it adds
+  // are kept together.
+  const recent = new RecentActions();
   return {
     plans: new PlansRepository(store),
-    actions: new ActionsRepository(store),
-    updates: new UpdatesRepository(store),
+    actions: new ActionsRepository(store, recent),
+    updates: new UpdatesRepository(store, recent),
     people: new PeopleRepository(store),
     ledger: new LedgerRepository(store),
     leases: new LeasesRepository(store),

@@ -1,4 +1,4 @@
-import type { ActionUpdate, Plan } from '../domain/action';
+import type { Action, Plan } from '../domain/action';
 import type { NudgeItem, NudgeReason } from '../domain/nudge-policy';
 import type { UpdateRequest } from '../domain/update-input';
 import { ValidationError } from './errors';
@@ -38,13 +38,14 @@ export interface CardUpdateInput {
 }
 
 type Repos = Pick<Repositories, 'plans' | 'actions' | 'updates'>;
-type CardReads = Promise<[Plan | null, ActionUpdate[]]>;
+type CardReads = Promise<[Plan | null, unknown]>;
 
 /**
  * "Update" on an action card or a prompt: records progress, or the problems field by field,
  * and returns what the card that answers shows. An action card also needs the plan and the
- * recent history: read while the update is saved, so the person waits for one round of storage
- * calls, not two.
+ * recent history: the plan is cached and the history as of the card's version is usually known
+ * from opening the action or saving it, so the person waits for the write alone; when neither is
+ * known, both are read while the update is saved (one round of storage calls, not two).
  */
 export async function updateFromCard(
   repos: Repos,
@@ -52,7 +53,7 @@ export async function updateFromCard(
   input: CardUpdateInput,
 ): Promise<CardUpdate> {
   const { planId, ref, now } = input;
-  const reads = input.nudge ? null : cardReads(repos, planId, ref);
+  const reads = input.nudge ? null : cardReads(repos, planId, ref, input.seenVersion);
   let attempt: CardAttempt;
   try {
     const result = await recordUpdate(repos, {
@@ -74,35 +75,30 @@ export async function updateFromCard(
   if (input.nudge) {
     return { attempt, card: 'nudge', items: await loadNudgeItems(repos, input.nudge, now) };
   }
-  const [plan, history] = await (reads ?? cardReads(repos, planId, ref));
+  const [plan] = await (reads ?? cardReads(repos, planId, ref, input.seenVersion));
   if (!plan) throw refusals.planGone();
+  let action: Action | null;
   if ('errors' in attempt) {
-    const action = await repos.actions.get(planId, ref);
+    action = await repos.actions.get(planId, ref);
     if (!action) throw new ValidationError(attempt.message);
-    const opened = await viewAction(repos, author, { plan, action, history }, now, CARD_HISTORY);
-    return { attempt, card: 'action', opened };
+  } else {
+    action = attempt.result.action;
   }
-  const { result } = attempt;
-  const latest = result.outcome === 'unchanged' ? null : result.update;
-  const shown = latest
-    ? [latest, ...history.filter((u) => u.id !== latest.id)].slice(0, CARD_HISTORY)
-    : history;
-  const opened = await viewAction(
-    repos,
-    author,
-    { plan, action: result.action, history: shown },
-    now,
-    CARD_HISTORY,
-  );
+  // The history as of the version the update left: known here after a write over a version
+  // whose history was known (the common press), read otherwise (say, after a change elsewhere).
+  const opened = await viewAction(repos, author, { plan, action }, now, CARD_HISTORY);
   return { attempt, card: 'action', opened };
 }
 
-/** The plan and recent history an action card shows, read at once. */
-function cardReads(repos: Repos, planId: string, ref: string): CardReads {
+/**
+ * The plan an action card shows, and its history as of the version the card showed: read at
+ * once, so that the history is known by the time the update is written over that version.
+ */
+function cardReads(repos: Repos, planId: string, ref: string, version?: string): CardReads {
   // The plan changes rarely: a cached copy (at most 60 s old) spares a read per update.
   const reads = Promise.all([
     repos.plans.getCached(planId),
-    repos.updates.listForAction(planId, ref, CARD_HISTORY),
+    version ? repos.updates.latestFor({ planId, ref, version }, CARD_HISTORY) : null,
   ]);
   // Awaited later, or never when the update fails first: that failure is the one reported.
   reads.catch(() => undefined);

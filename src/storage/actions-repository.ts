@@ -3,6 +3,7 @@ import type { Action, ActionUpdate } from '../domain/action';
 import { isStatus, type Status } from '../domain/status';
 import { AlreadyRecordedError, ConflictError, statusCodeOf, translateStorageError } from './errors';
 import { HISTORY_ROWS, refKey } from './keys';
+import type { RecentActions } from './recent-actions';
 import { BATCH_LIMIT, type TableStore } from './table-store';
 import { toUpdateEntity } from './updates-repository';
 
@@ -84,18 +85,35 @@ export function toActionEntity(a: ActionFields): ActionEntity {
 
 /** Stores the actions of every plan: one partition per plan, one row per action. */
 export class ActionsRepository {
-  constructor(private readonly store: TableStore) {}
+  constructor(
+    private readonly store: TableStore,
+    private readonly recent: RecentActions,
+  ) {}
 
-  /** The action, or null when the plan has no action with that reference. */
+  /** The action as it stands now, or null when the plan has no action with that reference. */
   async get(planId: string, ref: string): Promise<Action | null> {
     try {
-      return toAction(
+      const action = toAction(
         await this.store.table('actions').getEntity<ActionEntity>(planId, refKey(ref)),
       );
+      this.recent.rememberAction(action);
+      return action;
     } catch (error) {
-      if (statusCodeOf(error) === 404) return null;
+      if (statusCodeOf(error) === 404) {
+        this.recent.forget(planId, ref);
+        return null;
+      }
       throw translateStorageError(error, `action ${ref} of ${planId}`);
     }
+  }
+
+  /**
+   * The action as this instance last read or wrote it, when that was at `version`; otherwise
+   * undefined. Only to build a write guarded by that version (saveWithUpdate), which fails if the
+   * action has changed since on any instance: never to show what an action is now.
+   */
+  recentAt(planId: string, ref: string, version: string): Action | undefined {
+    return this.recent.action(planId, ref, version);
   }
 
   /** Every action of a plan, in the plan's order (the action rows of its partition, by RowKey). */
@@ -116,7 +134,11 @@ export class ActionsRepository {
 
   /** Writes many actions at once in batches of up to 100 (imports). */
   async saveMany(actions: ActionFields[]): Promise<void> {
-    await this.store.upsertMany('actions', actions.map(toActionEntity));
+    try {
+      await this.store.upsertMany('actions', actions.map(toActionEntity));
+    } finally {
+      for (const a of actions) this.recent.forget(a.planId, a.ref);
+    }
   }
 
   /**
@@ -127,6 +149,7 @@ export class ActionsRepository {
    */
   async saveUnchanged(rows: { action: ActionFields; version: string | null }[]): Promise<void> {
     const client = this.store.table('actions');
+    for (const { action } of rows) this.recent.forget(action.planId, action.ref);
     for (let i = 0; i < rows.length; i += BATCH_LIMIT) {
       const transaction = new TableTransaction();
       for (const { action, version } of rows.slice(i, i + BATCH_LIMIT)) {
@@ -149,6 +172,7 @@ export class ActionsRepository {
   /** Deletes actions by reference (undoing an interrupted import); absent ones are skipped. */
   async deleteMany(planId: string, refs: string[]): Promise<void> {
     for (const ref of refs) {
+      this.recent.forget(planId, ref);
       try {
         await this.store.table('actions').deleteEntity(planId, refKey(ref));
       } catch (error) {
@@ -166,6 +190,7 @@ export class ActionsRepository {
    */
   async update(action: Action): Promise<Action> {
     const { version, ...fields } = action;
+    this.recent.forget(action.planId, action.ref);
     try {
       const response = await this.store
         .table('actions')
@@ -191,10 +216,17 @@ export class ActionsRepository {
       const response = await this.store.table('actions').submitTransaction(transaction.actions);
       // Sub-responses come in the order of the operations; an update's names no RowKey.
       const etag = response.subResponses[1]?.etag?.trim();
-      if (etag) return { ...action, version: etag };
+      if (etag) {
+        const written = { ...action, version: etag };
+        this.recent.rememberWrite(version, written, update);
+        return written;
+      }
       const stored = await this.get(action.planId, action.ref);
       return stored ?? { ...action, version: '' };
     } catch (error) {
+      // Changed elsewhere since it was read (412), or written by this very request before (409):
+      // either way what this instance holds is not the action as it stands.
+      this.recent.forget(action.planId, action.ref);
       if (statusCodeOf(error) === 409) throw new AlreadyRecordedError(`Update ${update.id}`);
       throw translateStorageError(error, `Action ${action.ref}`);
     }

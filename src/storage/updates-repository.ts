@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
-import type { ActionUpdate, UpdateSource } from '../domain/action';
+import { newestFirst, type ActionUpdate, type UpdateSource } from '../domain/action';
 import { isStatus } from '../domain/status';
 import { statusCodeOf, translateStorageError } from './errors';
 import { HISTORY_ROWS, historyKey, historyPrefix, prefixEnd } from './keys';
+import type { RecentActions } from './recent-actions';
 import type { TableStore } from './table-store';
 
 /** A history row as stored: in its plan's partition of the actions table. */
@@ -71,11 +72,6 @@ export function toUpdateEntity(update: ActionUpdate): UpdateEntity {
   };
 }
 
-/** Newest first; updates made in the same instant in a fixed order. */
-function newestFirst(a: ActionUpdate, b: ActionUpdate): number {
-  return b.at.localeCompare(a.at) || a.id.localeCompare(b.id);
-}
-
 /** A new audit entry: the id is chosen by the repository unless given. */
 export type NewUpdate = Omit<ActionUpdate, 'id'> & { id?: string };
 
@@ -86,15 +82,25 @@ export type NewUpdate = Omit<ActionUpdate, 'id'> & { id?: string };
  * same update lands once. Rows are only ever inserted.
  */
 export class UpdatesRepository {
-  constructor(private readonly store: TableStore) {}
+  constructor(
+    private readonly store: TableStore,
+    private readonly recent: RecentActions,
+  ) {}
 
-  /** Records an update and returns it with its id. Re-sending the same id is harmless. */
+  /**
+   * Records an update on its own and returns it with its id. Re-sending the same id is harmless.
+   * (Progress is recorded with its action by ActionsRepository.saveWithUpdate.)
+   */
   async append(update: NewUpdate): Promise<ActionUpdate> {
     const saved: ActionUpdate = { ...update, id: update.id ?? randomUUID() };
     try {
       await this.store.table('actions').upsertEntity(toUpdateEntity(saved), 'Replace');
     } catch (error) {
       throw translateStorageError(error, `the update to action ${update.ref}`);
+    } finally {
+      // A row written without its action leaves the action's version as it was: what this
+      // instance holds for that version no longer tells the whole history.
+      this.recent.forget(update.planId, update.ref);
     }
     return saved;
   }
@@ -120,6 +126,23 @@ export class UpdatesRepository {
     return limit === undefined ? updates : updates.slice(0, limit);
   }
 
+  /**
+   * The latest `limit` updates of an action as it stood at `version` (the action's version when
+   * it was read), newest first: from what this instance last read or wrote when it holds that
+   * version's history, read otherwise. Without a version it always reads.
+   */
+  async latestFor(
+    action: { planId: string; ref: string; version?: string },
+    limit: number,
+  ): Promise<ActionUpdate[]> {
+    const { planId, ref, version } = action;
+    const known = version ? this.recent.history(planId, ref, version, limit) : undefined;
+    if (known) return known;
+    const all = await this.listForAction(planId, ref);
+    if (version) this.recent.rememberHistory(planId, ref, version, all);
+    return all.slice(0, limit);
+  }
+
   /** Every update to a plan's actions, optionally only those at or after an instant; newest first. */
   async listForPlan(planId: string, since?: string): Promise<ActionUpdate[]> {
     const range = odata`PartitionKey eq ${planId} and RowKey ge ${HISTORY_ROWS.from} and RowKey lt ${HISTORY_ROWS.to}`;
@@ -136,6 +159,6 @@ export class UpdatesRepository {
     } catch (error) {
       throw translateStorageError(error, 'updates');
     }
-    return updates.sort(newestFirst);
+    return newestFirst(updates);
   }
 }

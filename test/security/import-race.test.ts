@@ -5,6 +5,7 @@ import { storeImportedPlan, type ImportDeps } from '../../src/services/import-pl
 import { recordUpdate } from '../../src/services/record-update';
 import { createRepositories, type Repositories } from '../../src/services/repositories';
 import { ActionsRepository } from '../../src/storage/actions-repository';
+import { RecentActions } from '../../src/storage/recent-actions';
 import type { TableStore } from '../../src/storage/table-store';
 import { createTestStore } from '../support/store';
 
@@ -30,7 +31,7 @@ class DyingActions extends ActionsRepository {
   private reached!: () => void;
 
   constructor(store: TableStore) {
-    super(store);
+    super(store, new RecentActions());
     this.killed = new Promise((resolve) => (this.reached = resolve));
   }
 
@@ -77,7 +78,7 @@ describe('re-importing a plan while people update it', () => {
   it('never overwrites a card update saved between the import’s read and its write', async () => {
     const plan = await readPlanFile(FIXTURE, { planId: 'members' });
     await storeImportedPlan(repos, plan, { ...OPTIONS, now: new Date('2026-11-01T09:00:00Z') });
-    const racing = new RacingActions(store);
+    const racing = new RacingActions(store, new RecentActions());
     let saved = false;
     racing.race = async () => {
       await recordUpdate(repos, {
@@ -162,10 +163,14 @@ describe('re-importing a plan while people update it', () => {
       }
     }
     await expect(
-      storeImportedPlan({ ...repos, actions: new FailingActions(store) }, bigPlan('half', 150), {
-        ...OPTIONS,
-        now: new Date('2026-11-01T09:00:00Z'),
-      }),
+      storeImportedPlan(
+        { ...repos, actions: new FailingActions(store, new RecentActions()) },
+        bigPlan('half', 150),
+        {
+          ...OPTIONS,
+          now: new Date('2026-11-01T09:00:00Z'),
+        },
+      ),
     ).rejects.toThrow('storage refused the second batch');
     expect(await repos.actions.listByPlan('half')).toEqual([]);
     expect(await repos.plans.get('half')).toBeNull();

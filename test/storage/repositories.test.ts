@@ -3,6 +3,7 @@ import { ActionsRepository, type ActionFields } from '../../src/storage/actions-
 import { ConflictError } from '../../src/storage/errors';
 import { PeopleRepository } from '../../src/storage/people-repository';
 import { PlansRepository } from '../../src/storage/plans-repository';
+import { RecentActions } from '../../src/storage/recent-actions';
 import type { TableStore } from '../../src/storage/table-store';
 import { UpdatesRepository } from '../../src/storage/updates-repository';
 import { createTestStore } from '../support/store';
@@ -37,8 +38,9 @@ describe('repositories against Azurite', () => {
   beforeAll(async () => {
     store = await createTestStore();
     plans = new PlansRepository(store);
-    actions = new ActionsRepository(store);
-    updates = new UpdatesRepository(store);
+    const recent = new RecentActions();
+    actions = new ActionsRepository(store, recent);
+    updates = new UpdatesRepository(store, recent);
     people = new PeopleRepository(store);
   });
 
