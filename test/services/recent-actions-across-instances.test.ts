@@ -1,34 +1,17 @@
-import type { Plan } from '../../src/domain/action';
 import { openAction } from '../../src/services/open-action';
-import type { Author } from '../../src/services/record-update';
 import { createRepositories, type Repositories } from '../../src/services/repositories';
 import { updateFromCard, type CardUpdate } from '../../src/services/update-from-card';
 import { NotAllowedError } from '../../src/services/errors';
 import type { TableStore } from '../../src/storage/table-store';
+import { POSTS, samplePeople, samplePlan, sampleActions } from '../support/sample-data';
 import { createTestStore } from '../support/store';
 
-const sam: Author = {
-  email: 'sam@council.example',
-  name: 'Sam Okafor',
-  posts: ['Head of Democratic Services'],
-  roles: ['officer'],
-};
-const priya: Author = {
-  email: 'priya@council.example',
-  name: 'Priya Shah',
-  posts: ['Head of Democratic Services'],
-  roles: ['officer'],
-};
-const plan: Plan = {
-  id: 'comms',
-  title: "Members' Communications",
-  date: '2026-09-07',
-  committee: 'Scrutiny',
-  sourceFile: null,
-  importedAt: '2026-11-25T10:00:00.000Z',
-  timezone: 'Europe/London',
-  chairDigestEmails: [],
-};
+// Action 4 is owned by both heads: Sam (Democratic Services) and Priya (Marketing).
+const REF = '4';
+const sam = samplePeople.democratic;
+const priya = samplePeople.marketing;
+const planId = samplePlan.id;
+const target = { planId, ref: REF };
 const at = (minute: number) => new Date(`2026-11-30T09:${String(minute).padStart(2, '0')}:00Z`);
 
 /** What the card that answers the press shows. */
@@ -67,37 +50,19 @@ describe('recently read actions, with two instances over one store', () => {
         },
       });
     }
-    await elsewhere.plans.save(plan);
-    await elsewhere.actions.saveMany(
-      ['1', '2'].map((ref) => ({
-        planId: 'comms',
-        ref,
-        recommendation: 'That members get a weekly bulletin.',
-        proposedAction: 'Weekly bulletin from January.',
-        owners: ['Head of Democratic Services'],
-        budget: 'N/A',
-        timescale: 'January 2027',
-        due: '2027-01-31',
-        revisedDue: null,
-        revisedReason: null,
-        status: 'on-track' as const,
-        lastUpdateAt: null,
-        lastUpdateBy: null,
-        lastNote: null,
-      })),
-    );
+    await elsewhere.plans.save(samplePlan);
+    await elsewhere.actions.saveMany(sampleActions.map(({ version: _, ...fields }) => fields));
   });
 
   const press = (
     repos: Repositories,
-    author: Author,
+    author: typeof sam,
     seenVersion: string,
     request: Record<string, unknown>,
     now: Date,
   ) =>
     updateFromCard(repos, author, {
-      planId: 'comms',
-      ref: '1',
+      ...target,
       request,
       now,
       timezone: 'Europe/London',
@@ -106,11 +71,11 @@ describe('recently read actions, with two instances over one store', () => {
     });
 
   it('saves a press on an action opened here with one storage request, showing what a fresh read shows', async () => {
-    const first = await openAction(here, sam, { planId: 'comms', ref: '1' }, at(0));
+    const first = await openAction(here, sam, target, at(0));
     const saved = await press(here, sam, first.action.version, { note: 'Draft sent' }, at(1));
     // The second press on the card that came back: the plan and history are known here.
     const card = shown(saved);
-    await here.plans.getCached('comms');
+    await here.plans.getCached(planId);
     requests = 0;
     const again = await press(
       here,
@@ -121,15 +86,15 @@ describe('recently read actions, with two instances over one store', () => {
     );
     expect(requests).toBe(1);
     expect(outcomeOf(again)).toBe('saved');
-    const fresh = await openAction(elsewhere, sam, { planId: 'comms', ref: '1' }, at(3), 5);
+    const fresh = await openAction(elsewhere, sam, target, at(3), 5);
     expect(shown(again).action).toEqual(fresh.action);
     expect(shown(again).history.map((u) => u.id)).toEqual(fresh.history.map((u) => u.id));
     expect(shown(again).history.map((u) => u.note)).toEqual(['Proof late', 'Draft sent']);
   });
 
   it('never overwrites a change made elsewhere after the card was opened here', async () => {
-    const opened = await openAction(here, sam, { planId: 'comms', ref: '1' }, at(0));
-    const current = await elsewhere.actions.get('comms', '1');
+    const opened = await openAction(here, sam, target, at(0));
+    const current = await elsewhere.actions.get(planId, REF);
     const theirs = await press(
       elsewhere,
       priya,
@@ -149,10 +114,10 @@ describe('recently read actions, with two instances over one store', () => {
       at(2),
     );
     expect(outcomeOf(mine)).toBe('stale');
-    const stored = await elsewhere.actions.get('comms', '1');
+    const stored = await elsewhere.actions.get(planId, REF);
     expect(stored?.status).toBe('paused');
     expect(stored?.lastNote).toBe('All done');
-    const history = await elsewhere.updates.listForAction('comms', '1');
+    const history = await elsewhere.updates.listForAction(planId, REF);
     expect(history.map((u) => [u.byName, u.statusTo, u.note])).toEqual([
       ['Sam Okafor', 'paused', 'All done'],
       ['Priya Shah', 'paused', 'On hold'],
@@ -162,31 +127,31 @@ describe('recently read actions, with two instances over one store', () => {
   });
 
   it('answers a press with nothing to save from a fresh read, not from what it remembers', async () => {
-    const opened = await openAction(here, sam, { planId: 'comms', ref: '1' }, at(0));
-    const current = await elsewhere.actions.get('comms', '1');
+    const opened = await openAction(here, sam, target, at(0));
+    const current = await elsewhere.actions.get(planId, REF);
     await press(elsewhere, priya, current!.version, { status: 'at-risk', reason: 'Late' }, at(1));
 
     // "Update" with the status as Sam's card showed it and nothing typed.
     const mine = await press(here, sam, opened.action.version, { status: 'on-track' }, at(2));
     expect(outcomeOf(mine)).toBe('stale');
     expect(shown(mine).action.status).toBe('at-risk');
-    expect(await elsewhere.updates.listForAction('comms', '1')).toHaveLength(1);
+    expect(await elsewhere.updates.listForAction(planId, REF)).toHaveLength(1);
   });
 
   it('refuses someone whose post was taken off the action elsewhere since they opened it', async () => {
-    const opened = await openAction(here, sam, { planId: 'comms', ref: '1' }, at(0));
-    const current = (await elsewhere.actions.get('comms', '1'))!;
-    await elsewhere.actions.update({ ...current, owners: ['Head of Finance'] });
+    const opened = await openAction(here, sam, target, at(0));
+    const current = (await elsewhere.actions.get(planId, REF))!;
+    await elsewhere.actions.update({ ...current, owners: [POSTS.marketing] });
 
     await expect(
       press(here, sam, opened.action.version, { note: 'Still mine?' }, at(1)),
     ).rejects.toBeInstanceOf(NotAllowedError);
-    expect(await elsewhere.updates.listForAction('comms', '1')).toHaveLength(0);
+    expect(await elsewhere.updates.listForAction(planId, REF)).toHaveLength(0);
   });
 
   it('acts on a card sent by the other instance with the action as it stands', async () => {
-    await openAction(here, sam, { planId: 'comms', ref: '1' }, at(0));
-    const current = (await elsewhere.actions.get('comms', '1'))!;
+    await openAction(here, sam, target, at(0));
+    const current = (await elsewhere.actions.get(planId, REF))!;
     const theirs = await press(elsewhere, priya, current.version, { note: 'Theirs' }, at(1));
 
     // A card "elsewhere" sent after its save: newer than anything remembered here.
@@ -203,10 +168,10 @@ describe('recently read actions, with two instances over one store', () => {
   });
 
   it('forgets what it remembered of actions a new import rewrites', async () => {
-    const opened = await openAction(here, sam, { planId: 'comms', ref: '1' }, at(0));
-    const current = (await here.actions.get('comms', '1'))!;
+    const opened = await openAction(here, sam, target, at(0));
+    const current = (await here.actions.get(planId, REF))!;
     await here.actions.saveMany([{ ...current, proposedAction: 'Fortnightly bulletin instead.' }]);
-    expect(here.actions.recentAt('comms', '1', opened.action.version)).toBeUndefined();
+    expect(here.actions.recentAt(planId, REF, opened.action.version)).toBeUndefined();
     const mine = await press(
       here,
       sam,

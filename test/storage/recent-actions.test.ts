@@ -1,49 +1,15 @@
 import type { Action, ActionUpdate } from '../../src/domain/action';
 import { RECENT_HISTORY_KEEP, RecentActions } from '../../src/storage/recent-actions';
+import { sampleAction, samplePlan, sampleUpdate } from '../support/sample-data';
+
+const PLAN = samplePlan.id;
 
 function action(ref: string, version: string, fields: Partial<Action> = {}): Action {
-  return {
-    planId: 'comms',
-    ref,
-    recommendation: 'That members get a weekly bulletin.',
-    proposedAction: 'Weekly bulletin from January.',
-    owners: ['Head of Democratic Services'],
-    budget: 'N/A',
-    timescale: 'January 2027',
-    due: '2027-01-31',
-    revisedDue: null,
-    revisedReason: null,
-    status: 'on-track',
-    lastUpdateAt: null,
-    lastUpdateBy: null,
-    lastNote: null,
-    statusReason: null,
-    reviewDate: null,
-    signedOffAt: null,
-    signedOffBy: null,
-    version,
-    ...fields,
-  };
+  return { ...sampleAction(ref), version, ...fields };
 }
 
 function update(ref: string, id: string, at: string): ActionUpdate {
-  return {
-    id,
-    planId: 'comms',
-    ref,
-    at,
-    by: 'sam@council.example',
-    byName: 'Sam Okafor',
-    statusFrom: 'on-track',
-    statusTo: 'on-track',
-    note: `Note ${id}`,
-    dueFrom: null,
-    dueTo: null,
-    reason: null,
-    source: 'card',
-    event: null,
-    reviewDate: null,
-  };
+  return sampleUpdate(ref, { id, at, statusTo: 'on-track', note: `Note ${id}` });
 }
 
 const at = (minute: number) => `2026-11-30T09:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -52,59 +18,59 @@ describe('RecentActions', () => {
   it('answers only for the version asked about', () => {
     const recent = new RecentActions();
     recent.rememberAction(action('1', 'v1'));
-    expect(recent.action('comms', '1', 'v1')?.version).toBe('v1');
-    expect(recent.action('comms', '1', 'v2')).toBeUndefined();
-    expect(recent.action('comms', '2', 'v1')).toBeUndefined();
+    expect(recent.action(PLAN, '1', 'v1')?.version).toBe('v1');
+    expect(recent.action(PLAN, '1', 'v2')).toBeUndefined();
+    expect(recent.action(PLAN, '2', 'v1')).toBeUndefined();
     expect(recent.action('other-plan', '1', 'v1')).toBeUndefined();
   });
 
   it('keeps the history only for the version it was read at', () => {
     const recent = new RecentActions();
     recent.rememberAction(action('1', 'v1'));
-    recent.rememberHistory('comms', '1', 'v1', [update('1', 'a', at(1)), update('1', 'b', at(2))]);
-    expect(recent.history('comms', '1', 'v1', 5)?.map((u) => u.id)).toEqual(['b', 'a']);
-    expect(recent.history('comms', '1', 'v2', 5)).toBeUndefined();
+    recent.rememberHistory(PLAN, '1', 'v1', [update('1', 'a', at(1)), update('1', 'b', at(2))]);
+    expect(recent.history(PLAN, '1', 'v1', 5)?.map((u) => u.id)).toEqual(['b', 'a']);
+    expect(recent.history(PLAN, '1', 'v2', 5)).toBeUndefined();
     // Read again at another version (changed elsewhere): the history no longer holds.
     recent.rememberAction(action('1', 'v2'));
-    expect(recent.history('comms', '1', 'v2', 5)).toBeUndefined();
-    expect(recent.action('comms', '1', 'v1')).toBeUndefined();
+    expect(recent.history(PLAN, '1', 'v2', 5)).toBeUndefined();
+    expect(recent.action(PLAN, '1', 'v1')).toBeUndefined();
   });
 
   it('ignores a history read for a version it has since seen replaced', () => {
     const recent = new RecentActions();
     recent.rememberAction(action('1', 'v2'));
-    recent.rememberHistory('comms', '1', 'v1', [update('1', 'a', at(1))]);
-    expect(recent.history('comms', '1', 'v1', 5)).toBeUndefined();
-    expect(recent.history('comms', '1', 'v2', 5)).toBeUndefined();
-    expect(recent.action('comms', '1', 'v2')?.version).toBe('v2');
+    recent.rememberHistory(PLAN, '1', 'v1', [update('1', 'a', at(1))]);
+    expect(recent.history(PLAN, '1', 'v1', 5)).toBeUndefined();
+    expect(recent.history(PLAN, '1', 'v2', 5)).toBeUndefined();
+    expect(recent.action(PLAN, '1', 'v2')?.version).toBe('v2');
   });
 
   it('puts a write on top of the history it was made over', () => {
     const recent = new RecentActions();
     recent.rememberAction(action('1', 'v1'));
-    recent.rememberHistory('comms', '1', 'v1', [update('1', 'a', at(1))]);
+    recent.rememberHistory(PLAN, '1', 'v1', [update('1', 'a', at(1))]);
     const written = action('1', 'v2', { lastNote: 'Note b' });
     recent.rememberWrite('v1', written, update('1', 'b', at(2)));
-    expect(recent.action('comms', '1', 'v2')?.lastNote).toBe('Note b');
-    expect(recent.action('comms', '1', 'v1')).toBeUndefined();
-    expect(recent.history('comms', '1', 'v2', 5)?.map((u) => u.id)).toEqual(['b', 'a']);
+    expect(recent.action(PLAN, '1', 'v2')?.lastNote).toBe('Note b');
+    expect(recent.action(PLAN, '1', 'v1')).toBeUndefined();
+    expect(recent.history(PLAN, '1', 'v2', 5)?.map((u) => u.id)).toEqual(['b', 'a']);
   });
 
   it('counts an update once when the history was read just after it was written', () => {
     const recent = new RecentActions();
     recent.rememberAction(action('1', 'v1'));
     const b = update('1', 'b', at(2));
-    recent.rememberHistory('comms', '1', 'v1', [update('1', 'a', at(1)), b]);
+    recent.rememberHistory(PLAN, '1', 'v1', [update('1', 'a', at(1)), b]);
     recent.rememberWrite('v1', action('1', 'v2'), b);
-    expect(recent.history('comms', '1', 'v2', 5)?.map((u) => u.id)).toEqual(['b', 'a']);
+    expect(recent.history(PLAN, '1', 'v2', 5)?.map((u) => u.id)).toEqual(['b', 'a']);
   });
 
   it('knows no history after a write over a version whose history it did not hold', () => {
     const recent = new RecentActions();
     recent.rememberAction(action('1', 'v1'));
     recent.rememberWrite('v1', action('1', 'v2'), update('1', 'b', at(2)));
-    expect(recent.action('comms', '1', 'v2')?.version).toBe('v2');
-    expect(recent.history('comms', '1', 'v2', 1)).toBeUndefined();
+    expect(recent.action(PLAN, '1', 'v2')?.version).toBe('v2');
+    expect(recent.history(PLAN, '1', 'v2', 1)).toBeUndefined();
   });
 
   it('answers for as many updates as it is sure of, and no more', () => {
@@ -112,43 +78,41 @@ describe('RecentActions', () => {
     const many = Array.from({ length: RECENT_HISTORY_KEEP + 5 }, (_, i) =>
       update('1', `u${String(i).padStart(2, '0')}`, at(i)),
     );
-    recent.rememberHistory('comms', '1', 'v1', many);
-    expect(recent.history('comms', '1', 'v1', RECENT_HISTORY_KEEP)).toHaveLength(
-      RECENT_HISTORY_KEEP,
-    );
+    recent.rememberHistory(PLAN, '1', 'v1', many);
+    expect(recent.history(PLAN, '1', 'v1', RECENT_HISTORY_KEEP)).toHaveLength(RECENT_HISTORY_KEEP);
     // More than it keeps: it cannot say, so the caller reads.
-    expect(recent.history('comms', '1', 'v1', RECENT_HISTORY_KEEP + 1)).toBeUndefined();
+    expect(recent.history(PLAN, '1', 'v1', RECENT_HISTORY_KEEP + 1)).toBeUndefined();
     // A short history read in full answers any limit.
-    recent.rememberHistory('comms', '2', 'v1', [update('2', 'a', at(1))]);
-    expect(recent.history('comms', '2', 'v1', 50)?.map((u) => u.id)).toEqual(['a']);
+    recent.rememberHistory(PLAN, '2', 'v1', [update('2', 'a', at(1))]);
+    expect(recent.history(PLAN, '2', 'v1', 50)?.map((u) => u.id)).toEqual(['a']);
   });
 
   it('orders updates newest first, the same instant by id', () => {
     const recent = new RecentActions();
-    recent.rememberHistory('comms', '1', 'v1', [
+    recent.rememberHistory(PLAN, '1', 'v1', [
       update('1', 'b', at(1)),
       update('1', 'c', at(3)),
       update('1', 'a', at(1)),
     ]);
-    expect(recent.history('comms', '1', 'v1', 3)?.map((u) => u.id)).toEqual(['c', 'a', 'b']);
+    expect(recent.history(PLAN, '1', 'v1', 3)?.map((u) => u.id)).toEqual(['c', 'a', 'b']);
   });
 
   it('forgets an action on request', () => {
     const recent = new RecentActions();
     recent.rememberAction(action('1', 'v1'));
-    recent.forget('comms', '1');
-    expect(recent.action('comms', '1', 'v1')).toBeUndefined();
+    recent.forget(PLAN, '1');
+    expect(recent.action(PLAN, '1', 'v1')).toBeUndefined();
     expect(recent.size).toBe(0);
   });
 
   it('holds at most its limit, dropping the least recently used', () => {
     const recent = new RecentActions(3);
     for (const ref of ['1', '2', '3']) recent.rememberAction(action(ref, 'v1'));
-    expect(recent.action('comms', '1', 'v1')).toBeDefined(); // 1 is now the most recent
+    expect(recent.action(PLAN, '1', 'v1')).toBeDefined(); // 1 is now the most recent
     recent.rememberAction(action('4', 'v1'));
     expect(recent.size).toBe(3);
-    expect(recent.action('comms', '2', 'v1')).toBeUndefined();
-    expect(recent.action('comms', '1', 'v1')).toBeDefined();
-    expect(recent.action('comms', '4', 'v1')).toBeDefined();
+    expect(recent.action(PLAN, '2', 'v1')).toBeUndefined();
+    expect(recent.action(PLAN, '1', 'v1')).toBeDefined();
+    expect(recent.action(PLAN, '4', 'v1')).toBeDefined();
   });
 });
