@@ -15,6 +15,7 @@ import { startAzurite } from '../src/storage/azurite';
 import { DEFAULT_STORE_TIMINGS, TableStore } from '../src/storage/table-store';
 import { round, timed } from './bench-stats';
 import type { ConnectorMessage } from './fanout-connector';
+import { benchAction, benchPlan } from './seed-data';
 
 // FANOUT_PEOPLE and FANOUT_SCALE are for quick experiments; the reported run uses the defaults.
 const PEOPLE = Number(process.env.FANOUT_PEOPLE ?? '10000');
@@ -62,33 +63,22 @@ function connectorStats(
 async function seed(store: TableStore, serviceUrl: string): Promise<void> {
   const repos = createRepositories(store);
   const post = (i: number): string => `Project Lead ${(i % POSTS) + 1}`;
-  await repos.plans.save({
-    id: PLAN,
-    title: 'Fan-out Improvement Plan',
-    date: '2026-01-01',
-    committee: null,
-    sourceFile: null,
-    importedAt: '2026-01-01T00:00:00Z',
-    timezone: 'Europe/London',
-    chairDigestEmails: [],
-  });
+  await repos.plans.save(
+    benchPlan(PLAN, 'Fan-out Improvement Plan', {
+      date: '2026-01-01',
+      importedAt: '2026-01-01T00:00:00Z',
+    }),
+  );
   await repos.actions.saveMany(
-    Array.from({ length: POSTS }, (_, i) => ({
-      planId: PLAN,
-      ref: String(i + 1),
-      recommendation: `Recommendation ${i + 1}`,
-      proposedAction: `Deliver workstream ${i + 1} and report back to the panel.`,
-      owners: [post(i)],
-      budget: 'N/A',
-      timescale: 'October 2026',
-      due: '2026-10-31',
-      revisedDue: null,
-      revisedReason: null,
-      status: 'on-track' as const,
-      lastUpdateAt: null,
-      lastUpdateBy: null,
-      lastNote: null,
-    })),
+    Array.from({ length: POSTS }, (_, i) =>
+      benchAction(PLAN, i, {
+        recommendation: `Recommendation ${i + 1}`,
+        proposedAction: `Deliver workstream ${i + 1} and report back to the panel.`,
+        owners: [post(i)],
+        timescale: 'October 2026',
+        due: '2026-10-31',
+      }),
+    ),
   );
   const email = (i: number): string => `officer${i}@fanout.example`;
   await repos.people.importEntries(

@@ -1,5 +1,6 @@
 import type { Action } from '../src/domain/action';
 import type { Repositories } from '../src/services/repositories';
+import { benchAction, benchPlan } from './seed-data';
 
 /** A simulated Teams user of the load bench. */
 export interface LoadUser {
@@ -34,34 +35,12 @@ export async function seedLoadPlan(
       roles: user.chair ? ['officer', 'chair'] : ['officer'],
     })),
   );
-  await repos.plans.save({
-    id: PLAN,
-    title: 'Corporate Improvement Plan',
-    date: '2026-09-07',
-    committee: null,
-    sourceFile: null,
-    importedAt: new Date().toISOString(),
-    timezone: 'Europe/London',
-    chairDigestEmails: [],
-  });
+  await repos.plans.save(benchPlan(PLAN, 'Corporate Improvement Plan'));
   const count = users.length * ACTIONS_PER_USER;
   await repos.actions.saveMany(
-    Array.from({ length: count }, (_, i) => ({
-      planId: PLAN,
-      ref: String(i + 1),
-      recommendation: `That the council reviews service ${i + 1}.`,
-      proposedAction: `Review ${i + 1} will be carried out with partners.`,
-      owners: [postOf(i % users.length)],
-      budget: 'N/A',
-      timescale: 'March 2027',
-      due: i % 4 === 0 ? '2026-03-31' : '2027-03-31',
-      revisedDue: null,
-      revisedReason: null,
-      status: 'not-started' as const,
-      lastUpdateAt: null,
-      lastUpdateBy: null,
-      lastNote: null,
-    })),
+    Array.from({ length: count }, (_, i) =>
+      benchAction(PLAN, i, { owners: [postOf(i % users.length)], status: 'not-started' }),
+    ),
   );
   const actions = await repos.actions.listByPlan(PLAN);
   const byOwner = new Map<string, Action[]>();

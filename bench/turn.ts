@@ -15,7 +15,6 @@ import { VERBS } from '../src/cards/verbs';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/logger';
 import { startAzurite } from '../src/storage/azurite';
-import type { ActionFields } from '../src/storage/actions-repository';
 import { HISTORY_ROWS } from '../src/storage/keys';
 import { toUpdateEntity } from '../src/storage/updates-repository';
 import { readJsonBody } from '../src/server/read-body';
@@ -24,6 +23,7 @@ import { createRepositories } from '../src/services/repositories';
 import { DEFAULT_STORE_TIMINGS, TableStore } from '../src/storage/table-store';
 import { TestConnector } from '../test/support/connector';
 import { percentile, round, timed } from './bench-stats';
+import { benchAction, benchPlan } from './seed-data';
 
 const ACTIONS = 10_000;
 const COUNCIL_PLANS = 40;
@@ -76,16 +76,7 @@ async function main(): Promise<void> {
     [PLAN, 'Corporate Improvement Plan'],
     ...councilPlans.map((id, i) => [id, `Scrutiny review ${i + 1}`]),
   ]) {
-    await app.repos.plans.save({
-      id,
-      title,
-      date: '2026-09-07',
-      committee: null,
-      sourceFile: null,
-      importedAt: new Date().toISOString(),
-      timezone: 'Europe/London',
-      chairDigestEmails: [],
-    });
+    await app.repos.plans.save(benchPlan(id, title));
   }
   // Seeding 10,000 rows on a busy machine can outlast a turn's 5-second storage timeout: the
   // seed goes through a store with a patient one; the turns use the app's own.
@@ -93,27 +84,11 @@ async function main(): Promise<void> {
     ...DEFAULT_STORE_TIMINGS,
     requestTimeoutMs: 120_000,
   });
-  const actionOf = (planId: string, i: number): ActionFields => ({
-    planId,
-    ref: String(i + 1),
-    recommendation: `That the council reviews service ${i + 1}.`,
-    proposedAction: `Review ${i + 1} will be carried out with partners.`,
-    owners: ['Head of Democratic Services'],
-    budget: 'N/A',
-    timescale: 'March 2027',
-    due: i % 4 === 0 ? '2026-03-31' : '2027-03-31',
-    revisedDue: null,
-    revisedReason: null,
-    status: 'on-track' as const,
-    lastUpdateAt: null,
-    lastUpdateBy: null,
-    lastNote: null,
-  });
   await createRepositories(seeder).actions.saveMany(
-    Array.from({ length: ACTIONS }, (_, i) => actionOf(PLAN, i)),
+    Array.from({ length: ACTIONS }, (_, i) => benchAction(PLAN, i)),
   );
   for (const planId of councilPlans) {
-    const actions = Array.from({ length: COUNCIL_PLAN_SIZE }, (_, i) => actionOf(planId, i));
+    const actions = Array.from({ length: COUNCIL_PLAN_SIZE }, (_, i) => benchAction(planId, i));
     await createRepositories(seeder).actions.saveMany(actions);
     await seeder.upsertMany(
       'actions',
