@@ -148,8 +148,18 @@ export class ActionsRepository {
    * and tries again.
    */
   async saveUnchanged(rows: { action: ActionFields; version: string | null }[]): Promise<void> {
+    try {
+      await this.saveBatches(rows);
+    } finally {
+      for (const { action } of rows) this.recent.forget(action.planId, action.ref);
+    }
+  }
+
+  /** The transactions of {@link saveUnchanged}, one per 100 rows. */
+  private async saveBatches(
+    rows: { action: ActionFields; version: string | null }[],
+  ): Promise<void> {
     const client = this.store.table('actions');
-    for (const { action } of rows) this.recent.forget(action.planId, action.ref);
     for (let i = 0; i < rows.length; i += BATCH_LIMIT) {
       const transaction = new TableTransaction();
       for (const { action, version } of rows.slice(i, i + BATCH_LIMIT)) {
@@ -172,13 +182,14 @@ export class ActionsRepository {
   /** Deletes actions by reference (undoing an interrupted import); absent ones are skipped. */
   async deleteMany(planId: string, refs: string[]): Promise<void> {
     for (const ref of refs) {
-      this.recent.forget(planId, ref);
       try {
         await this.store.table('actions').deleteEntity(planId, refKey(ref));
       } catch (error) {
         if (statusCodeOf(error) !== 404) {
           throw translateStorageError(error, `action ${ref} of ${planId}`);
         }
+      } finally {
+        this.recent.forget(planId, ref);
       }
     }
   }
@@ -190,7 +201,6 @@ export class ActionsRepository {
    */
   async update(action: Action): Promise<Action> {
     const { version, ...fields } = action;
-    this.recent.forget(action.planId, action.ref);
     try {
       const response = await this.store
         .table('actions')
@@ -198,14 +208,17 @@ export class ActionsRepository {
       return { ...action, version: response.etag ?? '' };
     } catch (error) {
       throw translateStorageError(error, `Action ${action.ref}`);
+    } finally {
+      this.recent.forget(action.planId, action.ref);
     }
   }
 
   /**
    * Writes a change to an action read earlier together with the update that records it, in one
    * transaction: both land or neither does, so the history never shows a change that was not
-   * applied. Fails with ConflictError when the action changed since it was read, and with
-   * AlreadyRecordedError when an update with this id exists (the same request, delivered again).
+   * applied. Fails with ConflictError when the action changed since it was read (or has gone),
+   * and with AlreadyRecordedError when an update with this id exists (the same request,
+   * delivered again).
    */
   async saveWithUpdate(action: Action, update: ActionUpdate): Promise<Action> {
     const { version, ...fields } = action;
@@ -227,7 +240,10 @@ export class ActionsRepository {
       // Changed elsewhere since it was read (412), or written by this very request before (409):
       // either way what this instance holds is not the action as it stands.
       this.recent.forget(action.planId, action.ref);
-      if (statusCodeOf(error) === 409) throw new AlreadyRecordedError(`Update ${update.id}`);
+      const status = statusCodeOf(error);
+      if (status === 409) throw new AlreadyRecordedError(`Update ${update.id}`);
+      // Deleted since it was read (an import undone elsewhere): the caller reads it again.
+      if (status === 404) throw new ConflictError(`Action ${action.ref}`);
       throw translateStorageError(error, `Action ${action.ref}`);
     }
   }

@@ -1,7 +1,7 @@
 import { openAction } from '../../src/services/open-action';
 import { createRepositories, type Repositories } from '../../src/services/repositories';
 import { updateFromCard, type CardUpdate } from '../../src/services/update-from-card';
-import { NotAllowedError } from '../../src/services/errors';
+import { NotAllowedError, NotFoundError } from '../../src/services/errors';
 import type { TableStore } from '../../src/storage/table-store';
 import { POSTS, samplePeople, samplePlan, sampleActions } from '../support/sample-data';
 import { createTestStore } from '../support/store';
@@ -146,6 +146,17 @@ describe('recently read actions, with two instances over one store', () => {
     await expect(
       press(here, sam, opened.action.version, { note: 'Still mine?' }, at(1)),
     ).rejects.toBeInstanceOf(NotAllowedError);
+    expect(await elsewhere.updates.listForAction(planId, REF)).toHaveLength(0);
+  });
+
+  it('says an action removed elsewhere since it was opened here is gone, recording nothing', async () => {
+    const opened = await openAction(here, sam, target, at(0));
+    // An import undone on the other instance takes the action away again.
+    await elsewhere.actions.deleteMany(planId, [REF]);
+
+    await expect(
+      press(here, sam, opened.action.version, { note: 'Still there?' }, at(1)),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await elsewhere.updates.listForAction(planId, REF)).toHaveLength(0);
   });
 
