@@ -11,7 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { odata } from '@azure/data-tables';
 import { ActivityHandler } from 'botbuilder';
 import { createApp } from '../src/app';
-import { VERBS } from '../src/cards/verbs';
+import { encodeNudgeContext } from '../src/cards/nudge-context';
+import { inputIds, VERBS } from '../src/cards/verbs';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/logger';
 import { startAzurite } from '../src/storage/azurite';
@@ -31,6 +32,13 @@ const COUNCIL_PLAN_SIZE = ACTIONS / COUNCIL_PLANS;
 const EARLIER_UPDATES = 2;
 const TURNS = 500;
 const COLD_TURNS = 100;
+
+/** An action whose card is pressed: on its own card, or first on a prompt listing `prompt`. */
+interface Target {
+  planId: string;
+  ref: string;
+  prompt?: string[];
+}
 const SUMMARIES = 15;
 const PLAN = 'improvement';
 const TENANT = 'tenant-1';
@@ -185,33 +193,36 @@ async function main(): Promise<void> {
     });
     return ms;
   };
-  const updateTurn = async (
-    planId: string,
-    ref: string,
-    version: string | undefined,
-  ): Promise<number> =>
-    post(
+  /** "Update" on an action card, or on the first action of a prompt listing `prompt`. */
+  const updateTurn = async (target: Target, version: string | undefined): Promise<number> => {
+    const { planId, ref, prompt } = target;
+    const slot = prompt ? '1' : '';
+    const ids = inputIds(slot);
+    const from = prompt
+      ? encodeNudgeContext({
+          items: prompt.map((r) => ({ planId, ref: r, reason: 'due-soon' as const, saved: false })),
+          more: 0,
+        })
+      : undefined;
+    const data = {
+      verb: VERBS.updateAction,
+      planId,
+      ref,
+      version,
+      slot,
+      from,
+      [ids.status]: 'at-risk',
+      [ids.note]: `Progress on ${ref}`,
+    };
+    return post(
       '/api/messages',
       activity(officer, {
         type: 'invoke',
         name: 'adaptiveCard/action',
-        value: {
-          action: {
-            type: 'Action.Execute',
-            verb: VERBS.updateAction,
-            data: {
-              verb: VERBS.updateAction,
-              planId,
-              ref,
-              version,
-              slot: '',
-              status: 'at-risk',
-              note: `Progress on ${ref}`,
-            },
-          },
-        },
+        value: { action: { type: 'Action.Execute', verb: VERBS.updateAction, data } },
       }),
     );
+  };
   const echoTurn = (i: number) =>
     post('/api/echo', activity(officer, { type: 'message', text: `hello ${i}` }));
 
@@ -219,20 +230,20 @@ async function main(): Promise<void> {
   if (!officerPerson) throw new Error('the officer is not in the directory');
   /** Card updates on the given actions, each after an echo turn, with the storage calls made. */
   const turns = async (
-    targets: { planId: string; ref: string }[],
-    cardVersion: (target: { planId: string; ref: string }) => Promise<string | undefined>,
+    targets: Target[],
+    cardVersion: (target: Target) => Promise<string | undefined>,
   ) => {
     const times: number[] = [];
     const echoes: number[] = [];
     const own: number[] = [];
     const storage: number[] = [];
     let calls = 0;
-    for (const [i, { planId, ref }] of targets.entries()) {
+    for (const [i, target] of targets.entries()) {
       // What the card carries is read first, outside the turn and its count.
-      const version = await cardVersion({ planId, ref });
+      const version = await cardVersion(target);
       const before = storageCalls;
       storageWaits = [];
-      const ms = await updateTurn(planId, ref, version);
+      const ms = await updateTurn(target, version);
       times.push(ms);
       storage.push(waited(storageWaits));
       own.push(ms - waited(storageWaits));
@@ -242,16 +253,28 @@ async function main(): Promise<void> {
     return { times, echoes, own, storage, calls: calls / targets.length };
   };
   // The officer opens the action: the card carries the version it showed.
-  const opened = async (target: { planId: string; ref: string }) =>
+  const opened = async (target: Target) =>
     (await openAction(app.repos, officerPerson, target, new Date())).action.version;
+  // A prompt as this instance last built it (after an earlier Update on it): its actions read.
+  const prompted = async ({ planId, ref, prompt = [] }: Target) => {
+    const listed = await Promise.all(prompt.map((r) => app.repos.actions.get(planId, r)));
+    return listed.find((a) => a?.ref === ref)?.version;
+  };
   // Cold: the card's version read by another instance, so this one knows nothing of the action.
   const elsewhere = createRepositories(seeder);
-  const readElsewhere = async ({ planId, ref }: { planId: string; ref: string }) =>
+  const readElsewhere = async ({ planId, ref }: Target) =>
     (await elsewhere.actions.get(planId, ref))?.version;
-  const councilTarget = (i: number) => ({
+  const councilTarget = (i: number): Target => ({
     planId: councilPlans[i % COUNCIL_PLANS],
     ref: String(((i * 7) % COUNCIL_PLAN_SIZE) + 1),
   });
+  // A prompt of three actions of one plan; Update is pressed on the first.
+  const promptTarget = (i: number): Target => {
+    const { planId, ref } = councilTarget(i);
+    const first = Math.min(Number(ref), COUNCIL_PLAN_SIZE - 2);
+    const prompt = [first, first + 1, first + 2].map(String);
+    return { planId, ref: prompt[0], prompt };
+  };
 
   // Warm-up (identity is remembered on the first turn, code paths are compiled).
   await turns(
@@ -264,6 +287,14 @@ async function main(): Promise<void> {
   );
   const councilCold = await turns(
     Array.from({ length: COLD_TURNS }, (_, i) => councilTarget(TURNS + i)),
+    readElsewhere,
+  );
+  const prompts = await turns(
+    Array.from({ length: TURNS }, (_, i) => promptTarget(i + 1000)),
+    prompted,
+  );
+  const promptsCold = await turns(
+    Array.from({ length: COLD_TURNS }, (_, i) => promptTarget(i + 2000)),
     readElsewhere,
   );
   const single = await turns(
@@ -322,6 +353,16 @@ async function main(): Promise<void> {
     cold_p99_ms: round(p99(councilCold.times)),
     cold_ratio: round(p99(councilCold.times) / p99(councilCold.echoes)),
     cold_storage_calls_per_turn: round(councilCold.calls),
+    // Update on the first of three actions of a prompt.
+    prompt_p50_ms: round(p50(prompts.times)),
+    prompt_p99_ms: round(p99(prompts.times)),
+    prompt_ratio: round(p99(prompts.times) / p99(prompts.echoes)),
+    prompt_storage_calls_per_turn: round(prompts.calls),
+    prompt_storage_wait_p99_ms: round(p99(prompts.storage)),
+    prompt_own_ratio: round(p99(prompts.own) / p99(prompts.echoes)),
+    prompt_cold_p99_ms: round(p99(promptsCold.times)),
+    prompt_cold_ratio: round(p99(promptsCold.times) / p99(promptsCold.echoes)),
+    prompt_cold_storage_calls_per_turn: round(promptsCold.calls),
     // One plan of 10,000 actions.
     single_plan_p50_ms: round(p50(single.times)),
     single_plan_p99_ms: round(p99(single.times)),
@@ -350,6 +391,10 @@ async function main(): Promise<void> {
       line('  less storage wait', council.own, council.echoes, 0),
       `  storage wait           p50 ${figures.storage_wait_p50_ms} ms, p99 ${figures.storage_wait_p99_ms} ms`,
       line('  cold card update', councilCold.times, councilCold.echoes, councilCold.calls),
+      `a prompt of 3 actions, Update on the first:`,
+      line('  prompt update', prompts.times, prompts.echoes, prompts.calls),
+      line('  less storage wait', prompts.own, prompts.echoes, 0),
+      line('  cold prompt update', promptsCold.times, promptsCold.echoes, promptsCold.calls),
       `one plan of ${ACTIONS}:`,
       line('  card update', single.times, single.echoes, single.calls),
       line('  less storage wait', single.own, single.echoes, 0),

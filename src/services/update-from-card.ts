@@ -2,7 +2,7 @@ import type { Action, Plan } from '../domain/action';
 import type { NudgeItem, NudgeReason } from '../domain/nudge-policy';
 import type { UpdateRequest } from '../domain/update-input';
 import { ValidationError } from './errors';
-import { loadNudgeItems } from './nudge-items';
+import { readNudgeItems, type NudgeItemsWith } from './nudge-items';
 import { viewAction, type OpenedAction } from './open-action';
 import { recordUpdate, type Author, type RecordUpdateResult } from './record-update';
 import { refusals } from './refusals';
@@ -53,6 +53,8 @@ export async function updateFromCard(
   input: CardUpdateInput,
 ): Promise<CardUpdate> {
   const { planId, ref, now } = input;
+  // A prompt's other actions are read while this one is saved.
+  const others = input.nudge ? promptReads(repos, input.nudge, now, { planId, ref }) : null;
   const reads = input.nudge ? null : cardReads(repos, planId, ref, input.seenVersion);
   let attempt: CardAttempt;
   try {
@@ -72,8 +74,11 @@ export async function updateFromCard(
     if (!(error instanceof ValidationError) || Object.keys(error.fields).length === 0) throw error;
     attempt = { errors: error.fields, message: error.message };
   }
-  if (input.nudge) {
-    return { attempt, card: 'nudge', items: await loadNudgeItems(repos, input.nudge, now) };
+  if (others) {
+    // The saved action as written; after refused input, as it stands.
+    const pressed =
+      'errors' in attempt ? await repos.actions.get(planId, ref) : attempt.result.action;
+    return { attempt, card: 'nudge', items: (await others)(pressed) };
   }
   const [plan] = await (reads ?? cardReads(repos, planId, ref, input.seenVersion));
   if (!plan) throw refusals.planGone();
@@ -88,6 +93,19 @@ export async function updateFromCard(
   // whose history was known (the common press), read otherwise (say, after a change elsewhere).
   const opened = await viewAction(repos, author, { plan, action }, now, CARD_HISTORY);
   return { attempt, card: 'action', opened };
+}
+
+/** A prompt's actions other than the one pressed, read at once. */
+function promptReads(
+  repos: Repos,
+  context: NonNullable<CardUpdateInput['nudge']>,
+  now: Date,
+  pressed: { planId: string; ref: string },
+): Promise<NudgeItemsWith> {
+  const reads = readNudgeItems(repos, context, now, pressed);
+  // Awaited later, or never when the update fails first: that failure is the one reported.
+  reads.catch(() => undefined);
+  return reads;
 }
 
 /**

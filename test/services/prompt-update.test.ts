@@ -1,0 +1,104 @@
+import { createRepositories, type Repositories } from '../../src/services/repositories';
+import { updateFromCard, type CardUpdate } from '../../src/services/update-from-card';
+import type { TableStore } from '../../src/storage/table-store';
+import { samplePeople, samplePlan, sampleActions } from '../support/sample-data';
+import { createTestStore } from '../support/store';
+
+const sam = samplePeople.democratic;
+const planId = samplePlan.id;
+const now = new Date('2026-11-30T09:00:00Z');
+// A prompt listing three of Sam's actions, in this order.
+const prompt = {
+  items: [
+    { planId, ref: '2', reason: 'overdue' as const },
+    { planId, ref: '4', reason: 'due-soon' as const },
+    { planId, ref: '3', reason: 'no-update' as const },
+  ],
+};
+
+function itemsOf(update: CardUpdate) {
+  if (update.card !== 'nudge') throw new Error('expected a prompt');
+  return update.items.map((i) => [i.action.ref, i.action.status, i.reason]);
+}
+
+describe('Update on a prompt', () => {
+  let store: TableStore;
+  let here: Repositories;
+  let elsewhere: Repositories;
+  let requests: string[];
+
+  beforeEach(async () => {
+    store = await createTestStore();
+    here = createRepositories(store);
+    elsewhere = createRepositories(store);
+    requests = [];
+    for (const name of ['plans', 'actions', 'people'] as const) {
+      store.table(name).pipeline.addPolicy({
+        name: 'countRequests',
+        sendRequest: (request, next) => {
+          requests.push(`${request.method} ${decodeURIComponent(request.url)}`);
+          return next(request);
+        },
+      });
+    }
+    await elsewhere.plans.save(samplePlan);
+    await elsewhere.actions.saveMany(sampleActions.map(({ version: _, ...fields }) => fields));
+  });
+
+  const press = (repos: Repositories, seenVersion: string, request: Record<string, unknown>) =>
+    updateFromCard(repos, sam, {
+      planId,
+      ref: '4',
+      request,
+      now,
+      timezone: 'Europe/London',
+      seenVersion,
+      nudge: prompt,
+    });
+
+  it('reads the other actions while saving, and never reads the saved one again', async () => {
+    // The prompt as this instance last rebuilt it: its actions and plan are known here.
+    const four = (await here.actions.get(planId, '4'))!;
+    await here.plans.getCached(planId);
+    requests = [];
+    const update = await press(here, four.version, { status: 'at-risk', reason: 'Late' });
+    expect(itemsOf(update)).toEqual([
+      ['2', 'at-risk', 'overdue'],
+      ['4', 'at-risk', 'due-soon'],
+      ['3', 'complete', 'no-update'],
+    ]);
+    // The save, and the two other actions: nothing else.
+    expect(requests).toHaveLength(3);
+    expect(requests.filter((r) => r.startsWith('POST'))).toHaveLength(1);
+    const reads = requests.filter((r) => r.startsWith('GET'));
+    expect(reads.some((r) => r.includes("RowKey='000002'"))).toBe(true);
+    expect(reads.some((r) => r.includes("RowKey='000003'"))).toBe(true);
+    expect(reads.some((r) => r.includes("RowKey='000004'"))).toBe(false);
+  });
+
+  it('shows the other actions as they stand now, and leaves out one deleted since', async () => {
+    const four = (await here.actions.get(planId, '4'))!;
+    const two = (await elsewhere.actions.get(planId, '2'))!;
+    await elsewhere.actions.update({ ...two, status: 'on-track' });
+    await elsewhere.actions.deleteMany(planId, ['3']);
+
+    const update = await press(here, four.version, { note: 'Booked the room' });
+    expect(itemsOf(update)).toEqual([
+      ['2', 'on-track', 'overdue'],
+      ['4', 'on-track', 'due-soon'],
+    ]);
+    if (update.card !== 'nudge') throw new Error('expected a prompt');
+    expect(update.items[1].action.lastNote).toBe('Booked the room');
+  });
+
+  it('shows the pressed action as it stands when the input is refused', async () => {
+    const four = (await here.actions.get(planId, '4'))!;
+    const update = await press(here, four.version, { status: 'paused' });
+    expect('errors' in update.attempt).toBe(true);
+    expect(itemsOf(update)).toEqual([
+      ['2', 'at-risk', 'overdue'],
+      ['4', 'on-track', 'due-soon'],
+      ['3', 'complete', 'no-update'],
+    ]);
+  });
+});
