@@ -12,10 +12,11 @@ export interface NudgeItemsContext {
 export type NudgeItemsWith = (pressed: Action | null) => NudgeItem[];
 
 /**
- * The actions a nudge card showed, in the card's order, each read afresh except `pressed` (the
- * one being saved, which the caller gives once it is written), so the card can be rebuilt as it
- * was: the reads run while the save does. Actions deleted since are left out; each plan is read
- * once, from the plan cache (at most 60 s old) as for every updated card.
+ * The actions a nudge card showed, in the card's order, so the card can be rebuilt as it was:
+ * `pressed` (the one being saved) as the caller gives it once written, the others as this
+ * instance read or saved them less than a minute ago (the person working down their prompt), or
+ * else read now, while the save runs. Actions deleted since are left out; each plan is read once,
+ * from the plan cache (at most 60 s old) as for every updated card.
  */
 export async function readNudgeItems(
   repos: Pick<Repositories, 'plans' | 'actions'>,
@@ -38,7 +39,7 @@ export async function readNudgeItems(
     context.items.map(async (item) => {
       const [plan, action] = await Promise.all([
         planOf(item.planId),
-        isPressed(item) ? null : repos.actions.get(item.planId, item.ref),
+        isPressed(item) ? null : repos.actions.getShown(item.planId, item.ref),
       ]);
       return { item, plan, action };
     }),

@@ -27,16 +27,23 @@ export interface Repositories {
   channels: ChannelsRepository;
 }
 
-/** Builds the repositories of a store (part of the composition root). */
-export function createRepositories(store: TableStore): Repositories {
+/**
+ * Builds the repositories of a store (part of the composition root). `clock` (milliseconds now)
+ * times what the caches of people, plans and recently read actions may still serve.
+ */
+export function createRepositories(
+  store: TableStore,
+  options: { clock?: () => number } = {},
+): Repositories {
+  const { clock } = options;
   // Actions this instance has just read or written, shared so a write and the history it adds
   // are kept together.
-  const recent = new RecentActions();
+  const recent = new RecentActions({ clock });
   return {
-    plans: new PlansRepository(store),
+    plans: new PlansRepository(store, { clock }),
     actions: new ActionsRepository(store, recent),
     updates: new UpdatesRepository(store, recent),
-    people: new PeopleRepository(store),
+    people: new PeopleRepository(store, { clock }),
     ledger: new LedgerRepository(store),
     leases: new LeasesRepository(store),
     replies: new RepliesRepository(store),

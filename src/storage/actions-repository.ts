@@ -92,11 +92,12 @@ export class ActionsRepository {
 
   /** The action as it stands now, or null when the plan has no action with that reference. */
   async get(planId: string, ref: string): Promise<Action | null> {
+    const ticket = this.recent.ticket();
     try {
       const action = toAction(
         await this.store.table('actions').getEntity<ActionEntity>(planId, refKey(ref)),
       );
-      this.recent.rememberAction(action);
+      this.recent.rememberAction(action, ticket);
       return action;
     } catch (error) {
       if (statusCodeOf(error) === 404) {
@@ -114,6 +115,15 @@ export class ActionsRepository {
    */
   recentAt(planId: string, ref: string, version: string): Action | undefined {
     return this.recent.action(planId, ref, version);
+  }
+
+  /**
+   * The action as this instance read or wrote it less than a minute ago, or else as it stands
+   * now: for showing again the other actions of a card being rebuilt, where a change made
+   * elsewhere may take up to a minute to show (as for people and plans). Never to build a write.
+   */
+  async getShown(planId: string, ref: string): Promise<Action | null> {
+    return this.recent.shown(planId, ref) ?? this.get(planId, ref);
   }
 
   /** Every action of a plan, in the plan's order (the action rows of its partition, by RowKey). */

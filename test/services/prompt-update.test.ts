@@ -26,10 +26,12 @@ describe('Update on a prompt', () => {
   let here: Repositories;
   let elsewhere: Repositories;
   let requests: string[];
+  let clock: number;
 
   beforeEach(async () => {
     store = await createTestStore();
-    here = createRepositories(store);
+    clock = 0;
+    here = createRepositories(store, { clock: () => clock });
     elsewhere = createRepositories(store);
     requests = [];
     for (const name of ['plans', 'actions', 'people'] as const) {
@@ -56,9 +58,27 @@ describe('Update on a prompt', () => {
       nudge: prompt,
     });
 
-  it('reads the other actions while saving, and never reads the saved one again', async () => {
-    // The prompt as this instance last rebuilt it: its actions and plan are known here.
+  it('shows the other actions as read here in the last minute, saving with one request', async () => {
+    // The prompt as this instance rebuilt it after an earlier Update: its actions were read here.
+    const listed = await Promise.all(['2', '4', '3'].map((ref) => here.actions.get(planId, ref)));
+    await here.plans.getCached(planId);
+    clock += 59_000;
+    requests = [];
+    const update = await press(here, listed[1]!.version, { status: 'at-risk', reason: 'Late' });
+    expect(itemsOf(update)).toEqual([
+      ['2', 'at-risk', 'overdue'],
+      ['4', 'at-risk', 'due-soon'],
+      ['3', 'complete', 'no-update'],
+    ]);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatch(/^POST .*\$batch/);
+  });
+
+  it('reads the other actions while saving once a minute has passed, never the saved one', async () => {
     const four = (await here.actions.get(planId, '4'))!;
+    await here.actions.get(planId, '2');
+    // A minute on: 2 is read again; 4, saved on the version its card shows, still is not.
+    clock += 60_000;
     await here.plans.getCached(planId);
     requests = [];
     const update = await press(here, four.version, { status: 'at-risk', reason: 'Late' });
@@ -76,7 +96,21 @@ describe('Update on a prompt', () => {
     expect(reads.some((r) => r.includes("RowKey='000004'"))).toBe(false);
   });
 
-  it('shows the other actions as they stand now, and leaves out one deleted since', async () => {
+  it('shows a change made elsewhere to another action once a minute has passed', async () => {
+    const four = (await here.actions.get(planId, '4'))!;
+    await here.actions.get(planId, '2');
+    const two = (await elsewhere.actions.get(planId, '2'))!;
+    await elsewhere.actions.update({ ...two, status: 'on-track' });
+
+    const soon = await press(here, four.version, { note: 'First' });
+    expect(itemsOf(soon)[0]).toEqual(['2', 'at-risk', 'overdue']);
+    clock += 60_000;
+    if (soon.card !== 'nudge') throw new Error('expected a prompt');
+    const later = await press(here, soon.items[1].action.version, { note: 'Second' });
+    expect(itemsOf(later)[0]).toEqual(['2', 'on-track', 'overdue']);
+  });
+
+  it('shows the other actions as they stand when not read here lately, leaving out one deleted since', async () => {
     const four = (await here.actions.get(planId, '4'))!;
     const two = (await elsewhere.actions.get(planId, '2'))!;
     await elsewhere.actions.update({ ...two, status: 'on-track' });
