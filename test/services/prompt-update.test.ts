@@ -2,7 +2,7 @@ import { createRepositories, type Repositories } from '../../src/services/reposi
 import { updateFromCard, type CardUpdate } from '../../src/services/update-from-card';
 import type { TableStore } from '../../src/storage/table-store';
 import { samplePeople, samplePlan, sampleActions } from '../support/sample-data';
-import { createTestStore } from '../support/store';
+import { createTestStore, recordRequests } from '../support/store';
 
 const sam = samplePeople.democratic;
 const planId = samplePlan.id;
@@ -25,7 +25,7 @@ describe('Update on a prompt', () => {
   let store: TableStore;
   let here: Repositories;
   let elsewhere: Repositories;
-  let requests: string[];
+  let requests: ReturnType<typeof recordRequests>;
   let clock: number;
 
   beforeEach(async () => {
@@ -33,16 +33,7 @@ describe('Update on a prompt', () => {
     clock = 0;
     here = createRepositories(store, { clock: () => clock });
     elsewhere = createRepositories(store);
-    requests = [];
-    for (const name of ['plans', 'actions', 'people'] as const) {
-      store.table(name).pipeline.addPolicy({
-        name: 'countRequests',
-        sendRequest: (request, next) => {
-          requests.push(`${request.method} ${decodeURIComponent(request.url)}`);
-          return next(request);
-        },
-      });
-    }
+    requests = recordRequests(store);
     await elsewhere.plans.save(samplePlan);
     await elsewhere.actions.saveMany(sampleActions.map(({ version: _, ...fields }) => fields));
   });
@@ -63,15 +54,15 @@ describe('Update on a prompt', () => {
     const listed = await Promise.all(['2', '4', '3'].map((ref) => here.actions.get(planId, ref)));
     await here.plans.getCached(planId);
     clock += 59_000;
-    requests = [];
+    requests.clear();
     const update = await press(here, listed[1]!.version, { status: 'at-risk', reason: 'Late' });
     expect(itemsOf(update)).toEqual([
       ['2', 'at-risk', 'overdue'],
       ['4', 'at-risk', 'due-soon'],
       ['3', 'complete', 'no-update'],
     ]);
-    expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatch(/^POST .*\$batch/);
+    expect(requests.list).toHaveLength(1);
+    expect(requests.list[0]).toMatch(/^POST .*\$batch/);
   });
 
   it('reads the other actions while saving once a minute has passed, never the saved one', async () => {
@@ -80,7 +71,7 @@ describe('Update on a prompt', () => {
     // A minute on: 2 is read again; 4, saved on the version its card shows, still is not.
     clock += 60_000;
     await here.plans.getCached(planId);
-    requests = [];
+    requests.clear();
     const update = await press(here, four.version, { status: 'at-risk', reason: 'Late' });
     expect(itemsOf(update)).toEqual([
       ['2', 'at-risk', 'overdue'],
@@ -88,9 +79,9 @@ describe('Update on a prompt', () => {
       ['3', 'complete', 'no-update'],
     ]);
     // The save, and the two other actions: nothing else.
-    expect(requests).toHaveLength(3);
-    expect(requests.filter((r) => r.startsWith('POST'))).toHaveLength(1);
-    const reads = requests.filter((r) => r.startsWith('GET'));
+    expect(requests.list).toHaveLength(3);
+    expect(requests.list.filter((r) => r.startsWith('POST'))).toHaveLength(1);
+    const reads = requests.list.filter((r) => r.startsWith('GET'));
     expect(reads.some((r) => r.includes("RowKey='000002'"))).toBe(true);
     expect(reads.some((r) => r.includes("RowKey='000003'"))).toBe(true);
     expect(reads.some((r) => r.includes("RowKey='000004'"))).toBe(false);

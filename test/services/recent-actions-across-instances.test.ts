@@ -4,7 +4,7 @@ import { updateFromCard, type CardUpdate } from '../../src/services/update-from-
 import { NotAllowedError, NotFoundError } from '../../src/services/errors';
 import type { TableStore } from '../../src/storage/table-store';
 import { POSTS, samplePeople, samplePlan, sampleActions } from '../support/sample-data';
-import { createTestStore } from '../support/store';
+import { createTestStore, recordRequests } from '../support/store';
 
 // Action 4 is owned by both heads: Sam (Democratic Services) and Priya (Marketing).
 const REF = '4';
@@ -34,22 +34,13 @@ describe('recently read actions, with two instances over one store', () => {
   let store: TableStore;
   let here: Repositories;
   let elsewhere: Repositories;
-  let requests: number;
+  let requests: ReturnType<typeof recordRequests>;
 
   beforeEach(async () => {
     store = await createTestStore();
     here = createRepositories(store);
     elsewhere = createRepositories(store);
-    requests = 0;
-    for (const name of ['plans', 'actions', 'people'] as const) {
-      store.table(name).pipeline.addPolicy({
-        name: 'countRequests',
-        sendRequest: (request, next) => {
-          requests += 1;
-          return next(request);
-        },
-      });
-    }
+    requests = recordRequests(store);
     await elsewhere.plans.save(samplePlan);
     await elsewhere.actions.saveMany(sampleActions.map(({ version: _, ...fields }) => fields));
   });
@@ -76,7 +67,7 @@ describe('recently read actions, with two instances over one store', () => {
     // The second press on the card that came back: the plan and history are known here.
     const card = shown(saved);
     await here.plans.getCached(planId);
-    requests = 0;
+    requests.clear();
     const again = await press(
       here,
       sam,
@@ -84,7 +75,7 @@ describe('recently read actions, with two instances over one store', () => {
       { status: 'at-risk', reason: 'Printer delayed', note: 'Proof late' },
       at(2),
     );
-    expect(requests).toBe(1);
+    expect(requests.list).toHaveLength(1);
     expect(outcomeOf(again)).toBe('saved');
     const fresh = await openAction(elsewhere, sam, target, at(3), 5);
     expect(shown(again).action).toEqual(fresh.action);

@@ -14,3 +14,21 @@ export async function createTestStore(): Promise<TableStore> {
   await store.ensureTables();
   return store;
 }
+
+/**
+ * Records every request the store's plans, actions and people tables send, as "METHOD url"
+ * (decoded), from now on: `clear()` empties the list between steps of a test.
+ */
+export function recordRequests(store: TableStore): { list: string[]; clear(): void } {
+  const list: string[] = [];
+  for (const name of ['plans', 'actions', 'people'] as const) {
+    store.table(name).pipeline.addPolicy({
+      name: 'recordRequests',
+      sendRequest: (request, next) => {
+        list.push(`${request.method} ${decodeURIComponent(request.url)}`);
+        return next(request);
+      },
+    });
+  }
+  return { list, clear: () => void list.splice(0) };
+}
