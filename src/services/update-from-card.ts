@@ -38,6 +38,8 @@ export interface CardUpdateInput {
 }
 
 type Repos = Pick<Repositories, 'plans' | 'actions' | 'updates'>;
+// The plan, and the history as of the card's version: read only so that this instance knows it
+// when the update is written over that version (the card then shows it with the update on top).
 type CardReads = Promise<[Plan | null, unknown]>;
 
 /**
