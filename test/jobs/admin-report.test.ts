@@ -1,25 +1,7 @@
 import { adminReportMessages, unreachableLines } from '../../src/jobs/admin-report';
 import { splitAtLimit } from '../../src/jobs/job-inputs';
 import type { MessageReport } from '../../src/notify/message-report';
-import type { Person } from '../../src/domain/person';
-
-function person(email: string, fields: Partial<Person> = {}): Person {
-  return {
-    email,
-    name: email.split('@')[0],
-    posts: [],
-    service: null,
-    roles: ['officer'],
-    aadObjectId: null,
-    teamsUserId: null,
-    tenantId: null,
-    conversationReference: null,
-    unreachable: null,
-    snoozes: {},
-    version: '',
-    ...fields,
-  };
-}
+import { samplePerson } from '../support/sample-data';
 
 const message = (
   to: string,
@@ -52,9 +34,9 @@ describe('the report to admins', () => {
   it('goes to every admin the bot can reach, and names those it cannot', () => {
     const reference = { conversation: { id: 'a:1' } };
     const people = [
-      person('pat@x.example', { roles: ['admin'], conversationReference: reference }),
-      person('lee@x.example', { roles: ['admin'] }),
-      person('bob@x.example', { conversationReference: reference }),
+      samplePerson('pat@x.example', { roles: ['admin'], conversationReference: reference }),
+      samplePerson('lee@x.example', { roles: ['admin'] }),
+      samplePerson('bob@x.example', { conversationReference: reference }),
     ];
     const { outgoing, noContact } = adminReportMessages('prompts', people, messages);
     expect(outgoing.map((o) => o.target)).toEqual(['admin-report|pat@x.example']);
@@ -66,7 +48,7 @@ describe('the report to admins', () => {
   });
 
   it('is not sent when everyone was reached', () => {
-    const people = [person('pat@x.example', { roles: ['admin'], conversationReference: {} })];
+    const people = [samplePerson('pat@x.example', { roles: ['admin'], conversationReference: {} })];
     expect(
       adminReportMessages('weekly digests', people, [message('bob@x.example', 'sent')]),
     ).toEqual({

@@ -5,26 +5,13 @@ import { createNotifier } from '../../src/notify/create-notifier';
 import type { Notifier, NotifierOptions } from '../../src/notify/notifier';
 import type { TeamsIdentity } from '../../src/storage/people-repository';
 import { TestConnector, type FaultDecision } from '../support/connector';
+import { samplePerson } from '../support/sample-data';
 
 const config = loadConfig({ LOG_LEVEL: 'silent' });
 const TENANT = 'tenant-1';
 
 function person(email: string, fields: Partial<Person> = {}): Person {
-  return {
-    email,
-    name: 'Sam Okafor',
-    posts: [],
-    service: null,
-    roles: ['officer'],
-    aadObjectId: null,
-    teamsUserId: null,
-    tenantId: TENANT,
-    conversationReference: null,
-    unreachable: null,
-    snoozes: {},
-    version: '',
-    ...fields,
-  };
+  return samplePerson(email, { name: 'Sam Okafor', tenantId: TENANT, ...fields });
 }
 
 /** A directory double that records what the notifier asks it to remember. */

@@ -6,6 +6,7 @@ import { createNotifier } from '../../src/notify/create-notifier';
 import type { Notifier } from '../../src/notify/notifier';
 import type { OutgoingMessage, SizedMessage } from '../../src/notify/outgoing-message';
 import { TestConnector } from '../support/connector';
+import { samplePerson } from '../support/sample-data';
 
 const config = loadConfig({ LOG_LEVEL: 'silent' });
 const TENANT = 'tenant-1';
@@ -47,14 +48,8 @@ describe('the notifier sends a message too large for Teams smaller, or in parts'
   beforeAll(async () => {
     connector = new TestConnector({ maxMessageBytes: LIMIT });
     await connector.start();
-    sam = {
-      email: 'sam@x.example',
+    sam = samplePerson('sam@x.example', {
       name: 'Sam Okafor',
-      posts: [],
-      service: null,
-      roles: ['officer'],
-      aadObjectId: null,
-      teamsUserId: null,
       tenantId: TENANT,
       conversationReference: {
         serviceUrl: connector.url,
@@ -63,10 +58,7 @@ describe('the notifier sends a message too large for Teams smaller, or in parts'
         user: { id: '29:sam' },
         bot: { id: '28:bot' },
       },
-      unreachable: null,
-      snoozes: {},
-      version: '',
-    };
+    });
   });
   afterAll(() => connector.stop());
   beforeEach(() => {

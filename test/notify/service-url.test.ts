@@ -1,33 +1,15 @@
-import type { Person } from '../../src/domain/person';
 import { knownServiceUrl } from '../../src/notify/service-url';
-
-function person(email: string, fields: Partial<Person> = {}): Person {
-  return {
-    email,
-    name: email.split('@')[0],
-    posts: [],
-    service: null,
-    roles: ['officer'],
-    aadObjectId: null,
-    teamsUserId: null,
-    tenantId: null,
-    conversationReference: null,
-    unreachable: null,
-    snoozes: {},
-    version: '',
-    ...fields,
-  };
-}
+import { samplePerson } from '../support/sample-data';
 
 describe('the service URL for new chats', () => {
   it('starts new chats at the service URL of a stored conversation, preferring the tenant', () => {
     const people = [
-      person('a@x.example'),
-      person('b@x.example', {
+      samplePerson('a@x.example'),
+      samplePerson('b@x.example', {
         tenantId: 't2',
         conversationReference: { serviceUrl: 'https://two/' },
       }),
-      person('c@x.example', {
+      samplePerson('c@x.example', {
         tenantId: 't1',
         conversationReference: { serviceUrl: 'https://one/' },
       }),
@@ -35,6 +17,6 @@ describe('the service URL for new chats', () => {
     expect(knownServiceUrl(people, 't1')).toBe('https://one/');
     expect(knownServiceUrl(people, 't9')).toBe('https://two/');
     expect(knownServiceUrl(people)).toBe('https://two/');
-    expect(knownServiceUrl([person('a@x.example')])).toBeUndefined();
+    expect(knownServiceUrl([samplePerson('a@x.example')])).toBeUndefined();
   });
 });

@@ -4,24 +4,16 @@ import { answerChosenReading, askQuestion, type AskRequest } from '../../src/ser
 import { storeImportedPlan } from '../../src/services/import-plan';
 import { createRepositories } from '../../src/services/repositories';
 import { createTestStore } from '../support/store';
+import { samplePerson } from '../support/sample-data';
 
 const FIXTURE = path.join(__dirname, '../fixtures/000_77f21607da4671ce.txt');
 const now = new Date('2026-11-25T10:00:00Z');
 const request: AskRequest = {
-  viewer: {
-    email: 'patti@example.com',
+  viewer: samplePerson('patti@example.com', {
     name: 'Patti Fernandez',
-    posts: [],
-    service: null,
     roles: ['chair', 'admin'],
-    aadObjectId: null,
-    teamsUserId: null,
-    tenantId: null,
-    conversationReference: null,
-    unreachable: null,
-    snoozes: {},
     version: '1',
-  },
+  }),
   now,
   timezone: 'Europe/London',
   staleDays: 14,

@@ -9,21 +9,12 @@ import {
 } from '../../src/services/record-reply';
 import { createRepositories, type Repositories } from '../../src/services/repositories';
 import { createTestStore } from '../support/store';
+import { samplePerson } from '../support/sample-data';
 
-const sam: Person = {
-  email: 'sam@council.example',
+const sam: Person = samplePerson('sam@council.example', {
   name: 'Sam Okafor',
   posts: ['Head of Democratic Services'],
-  service: null,
-  roles: ['officer'],
-  aadObjectId: null,
-  teamsUserId: null,
-  tenantId: null,
-  conversationReference: null,
-  unreachable: null,
-  snoozes: {},
-  version: '',
-};
+});
 const plan: Plan = {
   id: 'p',
   title: 'Members’ communications',

@@ -1,23 +1,17 @@
 import type { Person } from '../../src/domain/person';
 import { PEOPLE_CACHE_MS, PeopleCache } from '../../src/storage/people-cache';
+import { samplePerson } from '../support/sample-data';
 
 const AAD = '00000000-0000-0000-0000-00000000AA01';
 
 function person(email: string, posts: string[] = ['Head of Democratic Services']): Person {
-  return {
-    email,
+  return samplePerson(email, {
     name: 'Sam Okafor',
     posts,
     service: 'Democratic Services',
-    roles: ['officer'],
     aadObjectId: AAD.toLowerCase(),
-    teamsUserId: null,
-    tenantId: null,
-    conversationReference: null,
-    unreachable: null,
-    snoozes: {},
     version: 'v1',
-  };
+  });
 }
 
 describe('PeopleCache', () => {

@@ -105,8 +105,11 @@ export function sampleAction(ref: string): Action {
   return { ...found };
 }
 
-function person(fields: Partial<Person> & Pick<Person, 'email' | 'name'>): Person {
+/** A person of the directory with nothing set but `fields` (named after their email). */
+export function samplePerson(email: string, fields: Partial<Person> = {}): Person {
   return {
+    email,
+    name: email.split('@')[0],
     posts: [],
     service: null,
     roles: ['officer'],
@@ -116,9 +119,13 @@ function person(fields: Partial<Person> & Pick<Person, 'email' | 'name'>): Perso
     conversationReference: null,
     unreachable: null,
     snoozes: {},
-    version: 'W/"1"',
+    version: '',
     ...fields,
   };
+}
+
+function person(fields: Partial<Person> & Pick<Person, 'email' | 'name'>): Person {
+  return samplePerson(fields.email, { version: 'W/"1"', ...fields });
 }
 
 /** People of the sample directory. */
