@@ -125,7 +125,7 @@ export function inputIdsOf(card: AdaptiveCard): string[] {
 }
 
 /** All the text a reader sees (TextBlocks and TextRuns), joined by new lines. */
-export function visibleText(card: AdaptiveCard): string {
+export function visibleText(card: unknown): string {
   return walk(card)
     .map((f) => f.value as { type?: unknown; text?: unknown })
     .filter(

@@ -7,6 +7,7 @@ import {
   type TeamsUser,
 } from '../support/bot-harness';
 import { expectSoundCard } from '../cards/card-checks';
+import { ofType, visibleText } from '../cards/card-checks';
 
 const PLAN = 'members-communications';
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -24,28 +25,6 @@ const CHANNEL = {
   conversationType: 'channel',
   tenantId: TENANT,
 };
-
-/** Every object of a card with a given `type`, depth first. */
-function ofType(card: unknown, type: string): Json[] {
-  const found: Json[] = [];
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') {
-      const o = v as Json;
-      if (o.type === type) found.push(o);
-      Object.values(o).forEach(visit);
-    }
-  };
-  visit(card);
-  return found;
-}
-
-/** All text a reader sees. */
-function textOf(card: unknown): string {
-  return [...ofType(card, 'TextRun'), ...ofType(card, 'TextBlock')]
-    .map((t) => String(t.text))
-    .join('\n');
-}
 
 const inputsOf = (card: unknown): Json[] =>
   ['Input.Text', 'Input.Date', 'Input.ChoiceSet'].flatMap((t) => ofType(card, t));
@@ -129,7 +108,7 @@ describe('cards in group chats and channels', () => {
     const { card: shared } = posted();
     expectSoundCard(shared);
     // What everyone in the chat sees: the action, no inputs, no note, no names.
-    expect(textOf(shared)).toContain('Action 1');
+    expect(visibleText(shared)).toContain('Action 1');
     expect(inputsOf(shared)).toEqual([]);
     expect(ofType(shared.body, 'Action.Execute')).toEqual([]);
     expect(JSON.stringify(shared)).not.toContain('Cllr Patel');
@@ -148,14 +127,14 @@ describe('cards in group chats and channels', () => {
     expect(Object.keys(inputValues(own))).toEqual(
       expect.arrayContaining(['status', 'note', 'revisedDue', 'reason']),
     );
-    expect(textOf(own)).toContain(MEGANS_NOTE);
+    expect(visibleText(own)).toContain(MEGANS_NOTE);
     expect(refreshOf(own).userIds).toEqual(expect.arrayContaining([USERS.megan.id]));
 
     // Isaiah (in the directory, not an owner): read only, with the history.
     const read = cardOf(await refresh(USERS.isaiah, shared));
     expect(inputsOf(read)).toEqual([]);
-    expect(textOf(read)).toContain('Read only: this action belongs to');
-    expect(textOf(read)).toContain(MEGANS_NOTE);
+    expect(visibleText(read)).toContain('Read only: this action belongs to');
+    expect(visibleText(read)).toContain(MEGANS_NOTE);
 
     // Lynne (not in the directory) sees what everyone sees.
     const guest = cardOf(await refresh(USERS.lynne, shared));
@@ -180,8 +159,8 @@ describe('cards in group chats and channels', () => {
       { replyToId: id },
     );
     const answer = cardOf(result);
-    expect(textOf(answer)).toContain('Saved: ● On track');
-    expect(textOf(answer)).toContain(note);
+    expect(visibleText(answer)).toContain('Saved: ● On track');
+    expect(visibleText(answer)).toContain(note);
     expect(answer.refresh).toBeDefined();
     expect((await h.app.repos.actions.get(PLAN, '1'))?.lastNote).toBe(note);
     // Everyone's card is replaced by the shared view: the new status, and not Megan's note.
@@ -189,7 +168,7 @@ describe('cards in group chats and channels', () => {
     expect(updated).toHaveLength(1);
     expect(updated[0].replyToId).toBe(id);
     const base = h.connector.cards()[0];
-    expect(textOf(base)).toContain('● On track');
+    expect(visibleText(base)).toContain('● On track');
     expect(JSON.stringify(base)).not.toContain('Venue booked');
     expect(JSON.stringify(base)).not.toContain('Megan');
     expect(inputsOf(base)).toEqual([]);
@@ -223,12 +202,12 @@ describe('cards in group chats and channels', () => {
     expect(everyone).not.toContain('Head of Marketing');
     expect(ofType(shared.body, 'Action.Execute')).toEqual([]);
     const mine = cardOf(await refresh(megan, shared, CHANNEL));
-    expect(textOf(mine)).toContain('Your open actions');
-    expect(textOf(mine)).toContain('Action 1');
+    expect(visibleText(mine)).toContain('Your open actions');
+    expect(visibleText(mine)).toContain('Action 1');
     // Adele owns no actions: her own view says so, and shows none of Megan's.
     const adeles = cardOf(await refresh(USERS.adele, shared, CHANNEL));
-    expect(textOf(adeles)).toContain('You have no open actions.');
-    expect(textOf(adeles)).not.toContain('Action 1');
+    expect(visibleText(adeles)).toContain('You have no open actions.');
+    expect(visibleText(adeles)).not.toContain('Action 1');
   });
 
   it('shows each person the overdue actions they may see, and the channel none', async () => {
@@ -237,16 +216,16 @@ describe('cards in group chats and channels', () => {
     const { card: shared } = posted();
     expectSoundCard(shared);
     expect(refreshOf(shared).userIds).toEqual([megan.id]);
-    expect(textOf(shared)).not.toMatch(/Action \d/);
+    expect(visibleText(shared)).not.toMatch(/Action \d/);
     expect(JSON.stringify(shared)).not.toContain('Head of');
     const mine = cardOf(await refresh(megan, shared, CHANNEL));
     const chairs = cardOf(await refresh(USERS.adele, shared, CHANNEL));
-    const refs = (card: Json) => [...textOf(card).matchAll(/Action (\d+)/g)].map((m) => m[1]);
+    const refs = (card: Json) => [...visibleText(card).matchAll(/Action (\d+)/g)].map((m) => m[1]);
     expect(refs(mine).length).toBeGreaterThan(0);
     // The chair sees every overdue action, Megan's among them.
     expect(refs(chairs)).toEqual(expect.arrayContaining(refs(mine)));
     const lynnes = cardOf(await refresh(USERS.lynne, shared, CHANNEL));
-    expect(textOf(lynnes)).not.toMatch(/Action \d/);
+    expect(visibleText(lynnes)).not.toMatch(/Action \d/);
   });
 
   it('gives chairs the sign-off buttons in a group chat and others a view without notes', async () => {
@@ -260,7 +239,7 @@ describe('cards in group chats and channels', () => {
     await say(USERS.adele, `sign off ${PLAN}`);
     const { card: shared } = posted();
     expectSoundCard(shared);
-    expect(textOf(shared)).toContain('Action 4');
+    expect(visibleText(shared)).toContain('Action 4');
     expect(JSON.stringify(shared)).not.toContain('Cllr Patel');
     expect(inputsOf(shared)).toEqual([]);
     expect(refreshOf(shared).userIds).toEqual(
@@ -282,24 +261,24 @@ describe('cards in group chats and channels', () => {
     const answer = cardOf(
       await invoke(USERS.adele, { verb: signOff.verb, data: signOff.data }, { replyToId: id }),
     );
-    expect(textOf(answer)).toContain('Signed off action 4');
+    expect(visibleText(answer)).toContain('Signed off action 4');
     expect(answer.refresh).toBeDefined();
     expect((await h.app.repos.actions.get(PLAN, '4'))?.signedOffAt).toBeTruthy();
     const [everyone] = h.connector.cards();
     expect(h.connector.activities.map((a) => [a.method, a.replyToId])).toEqual([['update', id]]);
-    expect(textOf(everyone)).not.toContain('Signed off action 4');
+    expect(visibleText(everyone)).not.toContain('Signed off action 4');
     expect(inputsOf(everyone)).toEqual([]);
   });
 
   it('lists only the commands everyone has when a chair asks for help in a group chat', async () => {
     h.connector.clear();
     await say(USERS.adele, 'help');
-    const shared = textOf(h.connector.cards()[0]);
+    const shared = visibleText(h.connector.cards()[0]);
     expect(shared).toContain('my actions');
     expect(shared).not.toMatch(/sign off/i);
     h.connector.clear();
     await h.message(USERS.adele, 'help');
-    expect(textOf(h.connector.cards()[0])).toMatch(/sign off/i);
+    expect(visibleText(h.connector.cards()[0])).toMatch(/sign off/i);
   });
 
   it('updates an action from a client without Universal Actions (Action.Submit)', async () => {
@@ -324,7 +303,7 @@ describe('cards in group chats and channels', () => {
     // In a personal chat the card is replaced by the refreshed one, as the invoke answers.
     const [replaced] = h.connector.activities.filter((a) => a.method === 'update');
     expect(replaced.replyToId).toBe('card-message-1');
-    expect(textOf(h.connector.cards()[0])).toContain('Saved: ▲ At risk');
+    expect(visibleText(h.connector.cards()[0])).toContain('Saved: ▲ At risk');
   });
 
   it('answers an Action.Submit in a group chat in words, updating everyone’s card', async () => {

@@ -1,26 +1,12 @@
 import { VERBS } from '../../src/cards/verbs';
 import { startHarness, USERS, type BotHarness } from '../support/bot-harness';
+import { ofType, visibleText } from '../cards/card-checks';
 
 const SECRET = 'jobs-secret-for-tests-0123456789';
 const PLAN = 'members-communications';
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
 type Json = Record<string, unknown>;
-
-/** Every object of a card with a given `type`, depth first. */
-function ofType(card: unknown, type: string): Json[] {
-  const found: Json[] = [];
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') {
-      const o = v as Json;
-      if (o.type === type) found.push(o);
-      Object.values(o).forEach(visit);
-    }
-  };
-  visit(card);
-  return found;
-}
 
 /** What a Teams client sends for a card's inputs: every input's value, typed or preset. */
 function inputValues(card: unknown): Record<string, string> {
@@ -39,13 +25,6 @@ function updateButton(card: unknown, ref: string): { data: Json; slot: string } 
   if (!button) throw new Error(`no Update button for action ${ref}`);
   const data = button.data as Json;
   return { data, slot: String(data.slot) };
-}
-
-/** All text a reader sees. */
-function textOf(card: unknown): string {
-  return [...ofType(card, 'TextRun'), ...ofType(card, 'TextBlock')]
-    .map((t) => String(t.text))
-    .join('\n');
 }
 
 describe('a prompt listing several actions is updated in place, keeping what was typed', () => {
@@ -89,7 +68,7 @@ describe('a prompt listing several actions is updated in place, keeping what was
     const refreshed = firstBody.value;
 
     // The same prompt comes back: all three actions, action 2 folded into one "Saved" line.
-    const text = textOf(refreshed);
+    const text = visibleText(refreshed);
     expect(text).toContain('These actions need an update');
     expect(text).toContain('Saved: ▲ At risk — ‘Draft framework shared with group leaders.’.');
     const inputs = ofType(refreshed, 'Container').find((c) => c.id === `inputs-${two.slot}`)!;
@@ -113,7 +92,7 @@ describe('a prompt listing several actions is updated in place, keeping what was
       ...updateButton(refreshed, '4').data,
     });
     const again = (second.body as { value: Json }).value;
-    const secondText = textOf(again);
+    const secondText = visibleText(again);
     expect(secondText).toContain(
       'Saved: ○ Not started — ‘Training dates agreed with the LGA; invitations next week.’.',
     );
@@ -136,7 +115,7 @@ describe('a prompt listing several actions is updated in place, keeping what was
       ...inputValues(card),
       ...updateButton(card, '1').data,
     });
-    const text = textOf((result.body as { value: Json }).value);
+    const text = visibleText((result.body as { value: Json }).value);
     expect(text).toContain('Nothing changed: the status is still On track');
     expect(text).not.toMatch(/since your card was sent/);
     expect(await h.app.repos.updates.listForAction(PLAN, '1')).toEqual(before);
@@ -161,7 +140,7 @@ describe('a prompt listing several actions is updated in place, keeping what was
       (c.items as Json[] | undefined)?.some((i) => i.id === 'reason'),
     )!.items as Json[];
     const reason = items.findIndex((i) => i.id === 'reason');
-    expect(textOf(items[reason + 1])).toBe('⚠ Please give a reason for the revised date.');
+    expect(visibleText(items[reason + 1])).toBe('⚠ Please give a reason for the revised date.');
     expect(inputValues(answer)).toEqual(expect.objectContaining(typed));
     expect((await h.app.repos.actions.get(PLAN, '1'))?.revisedDue ?? null).toBeNull();
   });
@@ -178,14 +157,14 @@ describe('a prompt listing several actions is updated in place, keeping what was
     expect(body.type).toBe('application/vnd.microsoft.activity.message');
     expect(String(body.value)).toMatch(/is open in a new message below/);
     const [opened] = h.connector.cards();
-    expect(textOf(opened)).toContain(`Action ${(open.data as Json).ref}`);
+    expect(visibleText(opened)).toContain(`Action ${(open.data as Json).ref}`);
   });
 
   it('turns the page of a list in place, and refuses a page it did not offer', async () => {
     const page = await h.invoke(USERS.megan, VERBS.showPage, { list: 'my-actions', page: '0' });
     const body = page.body as { type: string; value: unknown };
     expect(body.type).toBe(CARD);
-    expect(textOf(body.value)).toContain('Your open actions');
+    expect(visibleText(body.value)).toContain('Your open actions');
     const bad = await h.invoke(USERS.megan, VERBS.showPage, { list: 'everything', page: '0' });
     expect((bad.body as { type: string }).type).toBe('application/vnd.microsoft.activity.message');
   });
@@ -200,7 +179,7 @@ describe('a prompt listing several actions is updated in place, keeping what was
       ),
     );
     expect(result.status).toBe(200);
-    const text = textOf(h.connector.cards());
+    const text = visibleText(h.connector.cards());
     expect(text).toContain('Hello, everyone');
     expect(text).not.toContain('Megan');
     expect(text).not.toContain('Head of Marketing');
