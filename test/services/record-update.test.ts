@@ -2,6 +2,7 @@ import { recordUpdate, type Author } from '../../src/services/record-update';
 import { NotAllowedError, NotFoundError, ValidationError } from '../../src/services/errors';
 import { createRepositories, type Repositories } from '../../src/services/repositories';
 import { STATUSES, STATUSES_WITH_REASON } from '../../src/domain/status';
+import type { ActionFields } from '../../src/storage/actions-repository';
 import { createTestStore } from '../support/store';
 
 const sam: Author = {
@@ -18,29 +19,30 @@ const priya: Author = {
 };
 const now = new Date('2026-11-25T10:00:00Z');
 
+/** A new action of plan `p`, owned by Sam's post. */
+const actionOf = (ref: string): ActionFields => ({
+  planId: 'p',
+  ref,
+  recommendation: 'R',
+  proposedAction: 'A',
+  owners: ['Head of Democratic Services'],
+  budget: 'N/A',
+  timescale: 'January 2027',
+  due: '2027-01-31',
+  revisedDue: null,
+  revisedReason: null,
+  status: 'not-started',
+  lastUpdateAt: null,
+  lastUpdateBy: null,
+  lastNote: null,
+});
+
 describe('recordUpdate against Azurite', () => {
   let repos: Repositories;
 
   beforeAll(async () => {
     repos = createRepositories(await createTestStore());
-    await repos.actions.saveMany(
-      ['1', '2'].map((ref) => ({
-        planId: 'p',
-        ref,
-        recommendation: 'R',
-        proposedAction: 'A',
-        owners: ['Head of Democratic Services'],
-        budget: 'N/A',
-        timescale: 'January 2027',
-        due: '2027-01-31',
-        revisedDue: null,
-        revisedReason: null,
-        status: 'not-started' as const,
-        lastUpdateAt: null,
-        lastUpdateBy: null,
-        lastNote: null,
-      })),
-    );
+    await repos.actions.saveMany(['1', '2'].map(actionOf));
   });
 
   const input = (request: Record<string, unknown>, extra: object = {}) => ({
@@ -155,24 +157,7 @@ describe('recordUpdate against Azurite', () => {
   });
 
   it('answers a request delivered again with what it recorded, and records it once', async () => {
-    await repos.actions.saveMany([
-      {
-        planId: 'p',
-        ref: '3',
-        recommendation: 'R',
-        proposedAction: 'A',
-        owners: ['Head of Democratic Services'],
-        budget: 'N/A',
-        timescale: 'January 2027',
-        due: '2027-01-31',
-        revisedDue: null,
-        revisedReason: null,
-        status: 'not-started' as const,
-        lastUpdateAt: null,
-        lastUpdateBy: null,
-        lastNote: null,
-      },
-    ]);
+    await repos.actions.saveMany([actionOf('3')]);
     const seen = (await repos.actions.get('p', '3'))!;
     // A status change alone (nothing else would be written again), then one with a note, each
     // delivered twice from the same card; then one delivered twice at the same moment.
